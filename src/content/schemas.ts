@@ -1,0 +1,147 @@
+import { z } from 'astro/zod';
+
+/**
+ * A date as precise as the record allows: a day (YYYY-MM-DD) or a month (YYYY-MM).
+ * YAML reads an unquoted day as a timestamp; it is turned back into its ISO day
+ * so that authors need not quote dates.
+ */
+export const partialDate = z.preprocess(
+  (value) => (value instanceof Date && !Number.isNaN(value.getTime()) ? value.toISOString().slice(0, 10) : value),
+  z.string().regex(/^\d{4}-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?$/, {
+    error: 'must be a date written YYYY-MM-DD or YYYY-MM',
+  }),
+);
+
+/** A public https address. */
+const httpsUrl = z.url({ protocol: /^https$/, error: 'must be an https:// URL' });
+
+/** A slug: lowercase words joined by hyphens, usable in a URL. */
+const slug = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, {
+  error: 'must be a lowercase slug such as "power-seeking"',
+});
+
+/** A share-link key: short so that a whole scorecard fits in a link, stable so old links keep working. */
+const shareKey = z.string().regex(/^[a-z]{2}$/, { error: 'must be two lowercase letters, e.g. "gd"' });
+
+/** One published source for a claim. */
+export const sourceSchema = z.strictObject({
+  /** Who published it: a newspaper, a lab, a court, a government. */
+  publisher: z.string().min(2),
+  /** The title of the article, post or document, as published. */
+  title: z.string().min(3),
+  /** When it was published. */
+  date: partialDate,
+  /** Where to read it. */
+  url: httpsUrl,
+});
+
+/** The reading of a level 0-4, as the scale labels it. */
+const level = z.int().min(0).max(4);
+
+/** One essay section: introduction, an analogy, disanalogies or conclusion. The file name is the section id. */
+export const essaySchema = z.strictObject({
+  /** The section heading. */
+  title: z.string().min(3),
+  /** Position in the essay, from 1. */
+  order: z.int().positive(),
+  /** The analogy this section discusses, if it is one of the six. */
+  analogy: slug.optional(),
+  /** A one- or two-sentence summary, used for previews and the table of contents. */
+  description: z.string().min(20).max(300),
+  /** The day the section's text last changed in substance. */
+  updated: z.coerce.date(),
+});
+
+/** One of the six analogies. The file name is its public slug. */
+export const analogySchema = z.strictObject({
+  /** Two letters that stand for this analogy in share links; never change or reuse one. */
+  key: shareKey,
+  /** Position in design.md's table, from 1. */
+  order: z.int().min(1).max(99),
+  /** Short title, e.g. "Power seeking". */
+  title: z.string().min(3).max(60),
+  /** One-line thesis, shown on preview cards. */
+  thesis: z.string().min(20).max(160),
+  /** The AI-risk idea, in one sentence. */
+  concept: z.string().min(20),
+  /** The lab analogue, in one sentence. */
+  analogue: z.string().min(20),
+  /** The question a reader answers when scoring a lab on this analogy. */
+  question: z.string().min(20).endsWith('?'),
+  /** What each level 0-4 means for this analogy, lowest first. */
+  levels: z.tuple([z.string(), z.string(), z.string(), z.string(), z.string()]),
+  /** Where the comparison breaks down. */
+  disanalogies: z.array(z.string().min(20)).min(1),
+  /** Where the AI-risk idea comes from in the AI-safety literature. */
+  literature: z
+    .array(
+      z.strictObject({
+        /** The author or authors, as credited. */
+        author: z.string().min(2),
+        /** The work's title. */
+        title: z.string().min(3),
+        /** The year it appeared. */
+        year: z.int().min(1950).max(2100),
+        /** Where to read it. */
+        url: httpsUrl,
+      }),
+    )
+    .min(1),
+});
+
+/** One AI lab. The file name is its public slug. */
+export const labSchema = z.strictObject({
+  /** The name readers know it by. */
+  name: z.string().min(2),
+  /** Two letters that stand for this lab in share links; never change or reuse one. */
+  key: shareKey,
+  /** Position in lists, from 1. */
+  order: z.int().positive(),
+  /** A short neutral description: what it is, who owns or funds it. */
+  summary: z.string().min(20),
+  /** The year it was founded. */
+  founded: z.int().min(1900).max(2100),
+  /** The lab's own website. */
+  website: httpsUrl,
+});
+
+/** One dated piece of evidence about one or more labs, bearing on one analogy. The file name is its id. */
+export const evidenceSchema = z
+  .strictObject({
+    /** When the event happened. */
+    date: partialDate,
+    /** The labs it concerns, by slug. */
+    labs: z.array(slug).min(1),
+    /** The analogy it bears on, by slug. */
+    analogy: slug,
+    /** Whether it makes the analogy fit that lab better (supports) or worse (weakens). */
+    direction: z.enum(['supports', 'weakens']),
+    /** One sentence in the project's own words. */
+    summary: z.string().min(30).max(400),
+    /** Where the facts come from, first the most authoritative. */
+    sources: z.array(sourceSchema).min(1),
+    /** Whether an editor read the sources and confirmed they say what the summary claims. */
+    checked: z.boolean(),
+    /** Why a source could not be checked, when `checked` is false. */
+    checkNote: z.string().min(10).optional(),
+  })
+  .refine((item) => item.checked || item.checkNote !== undefined, {
+    error: 'is required when checked is false: say why the source could not be read',
+    path: ['checkNote'],
+  });
+
+/** The site's own reading of every lab against one analogy. The file name is the analogy's slug. */
+export const readingsSchema = z.strictObject({
+  /** One reading per lab slug. */
+  cells: z.record(
+    slug,
+    z.strictObject({
+      /** The level the site reads from the evidence. */
+      level,
+      /** Why, in one to three sentences. */
+      rationale: z.string().min(30).max(600),
+      /** The evidence ids the reading rests on. */
+      evidence: z.array(slug),
+    }),
+  ),
+});

@@ -1,0 +1,9 @@
+const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+
+/** "2024-01-10" as "10 January 2024", "2024-01" as "January 2024": as precise as the record, no more. */
+export function formatDate(date: string | Date): string {
+  const iso = typeof date === 'string' ? date : date.toISOString().slice(0, 10);
+  const [year, month, day] = iso.split('-');
+  const monthName = MONTHS[Number(month) - 1] ?? '';
+  return day === undefined ? `${monthName} ${year}` : `${Number(day)} ${monthName} ${year}`;
+}

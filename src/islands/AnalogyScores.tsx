@@ -1,0 +1,54 @@
+import { useStore } from '@nanostores/preact';
+import type { EvidenceTally, Level, RubricItem } from '../rubric/types';
+import { getCell } from '../rubric/scorecard';
+import { $card, scoreCell, useScorecardStore } from './store';
+import { LevelSelect } from './LevelSelect';
+import { LEVEL_LABELS } from './labels';
+
+interface Props {
+  analogy: RubricItem;
+  labs: readonly { lab: RubricItem; reference: Level; tally: EvidenceTally }[];
+}
+
+/** Every lab on one analogy, each with the site's reading and the evidence count beside the reader's own score. */
+export default function AnalogyScores({ analogy, labs }: Props) {
+  useScorecardStore();
+  const card = useStore($card);
+  return (
+    <div class="analogy-scores card">
+      <table>
+        <caption>Your scores: {analogy.name}</caption>
+        <thead>
+          <tr>
+            <th scope="col">Lab</th>
+            <th scope="col">Your score</th>
+            <th scope="col">Site's reading</th>
+            <th scope="col">Evidence</th>
+          </tr>
+        </thead>
+        <tbody>
+          {labs.map(({ lab, reference, tally }) => (
+            <tr>
+              <th scope="row">{lab.name}</th>
+              <td>
+                <LevelSelect
+                  compact
+                  lab={lab}
+                  analogy={analogy}
+                  level={getCell(card, lab.id, analogy.id).level}
+                  onChange={(level) => scoreCell(lab.id, analogy.id, level)}
+                />
+              </td>
+              <td>
+                <span class={`level level-${reference}`}>{reference}</span> {LEVEL_LABELS[reference]}
+              </td>
+              <td>
+                {tally.supports} for, {tally.weakens} against
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}

@@ -1,0 +1,34 @@
+import { useStore } from '@nanostores/preact';
+import type { RubricFrame } from '../rubric/types';
+import { countScored, getCell } from '../rubric/scorecard';
+import { ranking } from '../rubric/scoring';
+import { $card, $ready, useScorecardStore } from './store';
+import { Heatmap } from './Heatmap';
+
+interface Props {
+  frame: RubricFrame;
+  /** Where the full scorecard lives, base path included. */
+  scorecardHref: string;
+}
+
+/** The reader's scorecard in one look, linking to the full one. */
+export default function Glance({ frame, scorecardHref }: Props) {
+  useScorecardStore();
+  const card = useStore($card);
+  const ready = useStore($ready);
+  const scored = countScored(card, frame);
+  const total = frame.labs.length * frame.analogies.length;
+  return (
+    <div class="glance">
+      <p role="status">
+        {!ready
+          ? 'Loading your saved scores…'
+          : scored === 0
+            ? 'You have not scored any lab yet.'
+            : `You have scored ${scored} of ${total} cells.`}{' '}
+        <a href={scorecardHref}>{scored === 0 ? 'Start scoring' : 'Open your scorecard'}</a>
+      </p>
+      <Heatmap frame={frame} ranked={ranking(card, frame)} level={(lab, analogy) => getCell(card, lab, analogy).level} caption="Your scores at a glance" />
+    </div>
+  );
+}

@@ -1,0 +1,61 @@
+import type { Level, RubricFrame } from '../rubric/types';
+import type { RankedLab } from '../rubric/scoring';
+
+interface Props {
+  frame: RubricFrame;
+  ranked: readonly RankedLab[];
+  level: (lab: string, analogy: string) => Level | null;
+  caption: string;
+}
+
+/** A real table, coloured by level: the picture for the eye, the numbers for everyone. */
+export function Heatmap({ frame, ranked, level, caption }: Props) {
+  return (
+    <div class="table-wrap">
+      <table class="heatmap">
+        <caption>{caption}</caption>
+        <thead>
+          <tr>
+            <th scope="col">Lab</th>
+            {frame.analogies.map((a) => (
+              <th scope="col">{a.name}</th>
+            ))}
+            <th scope="col">Aggregate</th>
+          </tr>
+        </thead>
+        <tbody>
+          {ranked.map((row) => {
+            const lab = frame.labs.find((l) => l.id === row.lab)!;
+            return (
+              <tr>
+                <th scope="row">{lab.name}</th>
+                {frame.analogies.map((a) => {
+                  const value = level(lab.id, a.id);
+                  return value === null ? (
+                    <td class="unscored">
+                      <span aria-hidden="true">·</span>
+                      <span class="visually-hidden">unscored</span>
+                    </td>
+                  ) : (
+                    <td class={`level-${value}`}>{value}</td>
+                  );
+                })}
+                <td class="aggregate">
+                  {row.score === null ? (
+                    'none yet'
+                  ) : (
+                    <>
+                      <span class="bar" style={{ width: `${(row.score / 4) * 100}%` }} aria-hidden="true" />
+                      <span>{row.score.toFixed(2)}</span>
+                      {row.unscored > 0 && <span class="muted"> ({row.unscored} unscored)</span>}
+                    </>
+                  )}
+                </td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+    </div>
+  );
+}

@@ -1,0 +1,38 @@
+import { LEVELS, type Level, type RubricItem } from '../rubric/types';
+import { LEVEL_LABELS } from './labels';
+
+interface Props {
+  lab: RubricItem;
+  analogy: RubricItem;
+  level: Level | null;
+  onChange: (level: Level | null) => void;
+  /** Hide the visible label where a table header already shows it. */
+  compact?: boolean;
+}
+
+/** The one control every view uses to score a cell; its accessible name is part of the site's contract. */
+export function LevelSelect({ lab, analogy, level, onChange, compact = false }: Props) {
+  const name = `${analogy.name} score for ${lab.name}`;
+  const select = (
+    <select
+      aria-label={compact ? name : undefined}
+      class={level === null ? 'level-select' : `level-select level-${level}`}
+      value={level === null ? '' : String(level)}
+      onChange={(e) => {
+        const value = e.currentTarget.value;
+        onChange(value === '' ? null : (Number(value) as Level));
+      }}
+    >
+      <option value="">Unscored</option>
+      {LEVELS.map((l) => (
+        <option value={String(l)}>{`${l} - ${LEVEL_LABELS[l]}`}</option>
+      ))}
+    </select>
+  );
+  return compact ? select : (
+    <label class="level-label">
+      <span>{name}</span>
+      {select}
+    </label>
+  );
+}

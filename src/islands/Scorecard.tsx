@@ -1,0 +1,259 @@
+import { useStore } from '@nanostores/preact';
+import { useEffect, useState } from 'preact/hooks';
+import { CONFIDENCES, NOTE_MAX_LENGTH, WEIGHTS, type Confidence, type RubricFrame, type Scorecard as Card, type Weight } from '../rubric/types';
+import { getCell, weightOf } from '../rubric/scorecard';
+import { ranking, sensitivity } from '../rubric/scoring';
+import { encodeShare } from '../rubric/codec';
+import { fromCsv, fromJson, toCsv, toJson } from '../rubric/exchange';
+import {
+  $card,
+  $message,
+  $shared,
+  $undo,
+  closeShared,
+  importScores,
+  openSharedFromLocation,
+  replaceWithShared,
+  resetScores,
+  say,
+  scoreCell,
+  setAnalogyWeight,
+  setCellConfidence,
+  setCellNote,
+  undo,
+  useScorecardStore,
+} from './store';
+import { Heatmap } from './Heatmap';
+import { LevelSelect } from './LevelSelect';
+import { CompareTable } from './CompareTable';
+
+interface Props {
+  frame: RubricFrame;
+}
+
+const MAX_IMPORT_BYTES = 1_000_000;
+
+function download(name: string, type: string, text: string): void {
+  const url = URL.createObjectURL(new Blob([text], { type }));
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = name;
+  link.click();
+  setTimeout(() => URL.revokeObjectURL(url), 1000);
+}
+
+function shareLink(card: Card, frame: RubricFrame): string {
+  if (typeof window === 'undefined') return '';
+  return `${window.location.origin}${window.location.pathname}#${encodeShare(card, frame)}`;
+}
+
+/** The reader's whole scorecard: matrix, weights, results, and what to do with them. */
+export default function Scorecard({ frame }: Props) {
+  useScorecardStore();
+  const card = useStore($card);
+  const message = useStore($message);
+  const pendingUndo = useStore($undo);
+  const shared = useStore($shared);
+  const [comparing, setComparing] = useState(false);
+  const [link, setLink] = useState('');
+  useEffect(() => openSharedFromLocation(frame), []);
+  useEffect(() => setLink(shareLink(card, frame)), [card]);
+
+  const name = (id: string, kind: 'labs' | 'analogies') => frame[kind].find((item) => item.id === id)?.name ?? id;
+  const ranked = ranking(card, frame);
+  const fragile = sensitivity(card, frame).filter((s) => s.swaps.length > 0);
+
+  async function copyLink() {
+    try {
+      await navigator.clipboard.writeText(link);
+      say({ kind: 'status', text: 'Share link copied.' });
+    } catch {
+      say({ kind: 'error', text: 'Copying was blocked by the browser: select the share link and copy it by hand.' });
+    }
+  }
+
+  async function importFile(input: HTMLInputElement) {
+    const file = input.files?.[0];
+    input.value = '';
+    if (file === undefined) return;
+    if (file.size > MAX_IMPORT_BYTES) {
+      say({ kind: 'error', text: `${file.name} is too large to be a scorecard (over 1 MB). Your scores are unchanged.` });
+      return;
+    }
+    const text = await file.text();
+    const result = /\.csv$/i.test(file.name) || !text.trimStart().startsWith('{') ? fromCsv(text, frame) : fromJson(text, frame);
+    if (!result.ok) {
+      say({ kind: 'error', text: `${file.name} could not be imported: ${result.message} Your scores are unchanged.` });
+      return;
+    }
+    importScores(result.card, file.name);
+  }
+
+  return (
+    <div class="scorecard">
+      <div role="alert" class="message error">
+        {message?.kind === 'error' && message.text}
+      </div>
+      <div role="status" class="message">
+        {message?.kind === 'status' && message.text}{' '}
+        {pendingUndo && (
+          <button type="button" onClick={undo}>
+            {pendingUndo.label}
+          </button>
+        )}
+      </div>
+
+      {shared && (
+        <section class="shared card" aria-labelledby="shared-title">
+          <h2 id="shared-title">A shared scorecard</h2>
+          <p>
+            You opened a link with someone's scores. It is shown read-only; your own scores are unchanged until you choose to replace
+            them.
+            {shared.unknown.length > 0 && ` The link also scores ${shared.unknown.join(', ')}, which this site no longer lists; those were left out.`}
+          </p>
+          <Heatmap
+            frame={frame}
+            ranked={ranking(shared.card, frame)}
+            level={(lab, analogy) => getCell(shared.card, lab, analogy).level}
+            caption="The shared scores (read-only)"
+          />
+          <p class="actions">
+            <button type="button" aria-pressed={comparing} onClick={() => setComparing(!comparing)}>
+              Compare with mine
+            </button>
+            <button type="button" onClick={replaceWithShared}>
+              Replace mine
+            </button>
+            <button type="button" onClick={closeShared}>
+              Close shared scorecard
+            </button>
+          </p>
+          {comparing && <CompareTable frame={frame} theirs={shared.card} mine={card} />}
+        </section>
+      )}
+
+      <h2 id="matrix">Your scores</h2>
+      <div class="table-wrap">
+        <table class="matrix">
+          <caption>Score each lab on each analogy, 0 to 4. Weights set how much each analogy counts in the aggregate.</caption>
+          <thead>
+            <tr>
+              <th scope="col">Lab</th>
+              {frame.analogies.map((a) => (
+                <th scope="col">{a.name}</th>
+              ))}
+            </tr>
+            <tr class="weights">
+              <th scope="row">Weight</th>
+              {frame.analogies.map((a) => (
+                <td>
+                  <select
+                    aria-label={`Weight of ${a.name}`}
+                    value={String(weightOf(card, a.id))}
+                    onChange={(e) => setAnalogyWeight(a.id, Number(e.currentTarget.value) as Weight)}
+                  >
+                    {WEIGHTS.map((w) => (
+                      <option value={String(w)}>{w === 0 ? '0 (ignored)' : `× ${w}`}</option>
+                    ))}
+                  </select>
+                </td>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {frame.labs.map((lab) => (
+              <tr>
+                <th scope="row">{lab.name}</th>
+                {frame.analogies.map((analogy) => {
+                  const cell = getCell(card, lab.id, analogy.id);
+                  const id = `m-${lab.key}-${analogy.key}`;
+                  return (
+                    <td class={cell.level === null ? 'unscored' : `level-${cell.level}`}>
+                      <LevelSelect
+                        compact
+                        lab={lab}
+                        analogy={analogy}
+                        level={cell.level}
+                        onChange={(level) => scoreCell(lab.id, analogy.id, level)}
+                      />
+                      <details open={cell.note !== undefined || cell.confidence !== undefined}>
+                        <summary>
+                          Note<span class="visually-hidden"> and confidence: {analogy.name}, {lab.name}</span>
+                        </summary>
+                        <select
+                          aria-label={`Confidence in ${analogy.name} score for ${lab.name}`}
+                          value={cell.confidence ?? ''}
+                          onChange={(e) => {
+                            const value = e.currentTarget.value;
+                            setCellConfidence(lab.id, analogy.id, value === '' ? undefined : (value as Confidence));
+                          }}
+                        >
+                          <option value="">Confidence</option>
+                          {CONFIDENCES.map((c) => (
+                            <option value={c}>{c}</option>
+                          ))}
+                        </select>
+                        <textarea
+                          id={id}
+                          aria-label={`Note on ${analogy.name} for ${lab.name}`}
+                          rows={2}
+                          maxLength={NOTE_MAX_LENGTH}
+                          value={cell.note ?? ''}
+                          onChange={(e) => setCellNote(lab.id, analogy.id, e.currentTarget.value)}
+                        />
+                      </details>
+                    </td>
+                  );
+                })}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+
+      <h2 id="results">Ranking</h2>
+      <Heatmap frame={frame} ranked={ranked} level={(lab, analogy) => getCell(card, lab, analogy).level} caption="Labs ranked by your weighted aggregate (highest first)" />
+      <p class="meta">
+        The aggregate is the weighted mean of the cells you scored; unscored cells are left out, not counted as zero.
+      </p>
+      {fragile.length > 0 && (
+        <ul class="sensitivity">
+          {fragile.map((s) => (
+            <li>
+              {name(s.lower, 'labs')} would overtake {name(s.upper, 'labs')} if{' '}
+              {s.swaps
+                .map((swap) => `the weight of ${name(swap.analogy, 'analogies')} were ${swap.weight}`)
+                .join(', or if ')}
+              .
+            </li>
+          ))}
+        </ul>
+      )}
+
+      <h2 id="share">Share, export, import</h2>
+      <p>
+        <label for="share-link">Share link</label>
+        <input id="share-link" type="text" readOnly value={link} onFocus={(e) => e.currentTarget.select()} />
+      </p>
+      <p class="actions">
+        <button type="button" onClick={copyLink}>
+          Copy share link
+        </button>
+        <button type="button" onClick={() => download('scorecard.csv', 'text/csv;charset=utf-8', toCsv(card, frame))}>
+          Export CSV
+        </button>
+        <button type="button" onClick={() => download('scorecard.json', 'application/json', toJson(card, frame))}>
+          Export JSON
+        </button>
+        <button type="button" onClick={resetScores}>
+          Reset scores
+        </button>
+      </p>
+      <p>
+        <label for="import-scores">Import scores</label>{' '}
+        <input id="import-scores" type="file" accept=".json,.csv,application/json,text/csv" onChange={(e) => importFile(e.currentTarget)} />
+      </p>
+      <p class="meta">The share link carries your scores after the "#", which browsers never send to a server; notes are included.</p>
+    </div>
+  );
+}

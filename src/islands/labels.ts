@@ -1,0 +1,4 @@
+import { SCALE } from '../content/scale';
+
+/** Scale labels by level, for option text such as "3 - Strong". */
+export const LEVEL_LABELS: readonly string[] = SCALE.map((s) => s.label);

@@ -1,0 +1,148 @@
+/**
+ * The scorecard shared by every island on a page. Islands read these stores
+ * and call the actions below; nothing else writes to them. Persistence,
+ * validation and merging live in the framework-free domain (src/rubric).
+ */
+import { atom } from 'nanostores';
+import { useEffect } from 'preact/hooks';
+import type { Confidence, Level, RubricFrame, Scorecard, Weight } from '../rubric/types';
+import { emptyScorecard, isEmpty, setConfidence, setLevel, setNote, setWeight } from '../rubric/scorecard';
+import { readScorecard, writeScorecard, STORAGE_KEY } from '../rubric/storage';
+import { decodeShare, shareFragmentFromHash } from '../rubric/codec';
+
+/** A message for the reader: errors go to role="alert", notices to role="status". */
+export interface Message {
+  readonly kind: 'error' | 'status';
+  readonly text: string;
+}
+
+/** A change the reader can take back: a reset or a replacement by a shared card. */
+interface Undoable {
+  readonly label: string;
+  readonly before: Scorecard;
+}
+
+/** A scorecard opened from a share link, shown read-only until the reader acts on it. */
+export interface SharedCard {
+  readonly card: Scorecard;
+  readonly unknown: readonly string[];
+}
+
+export const $card = atom<Scorecard>(emptyScorecard());
+export const $message = atom<Message | null>(null);
+export const $undo = atom<Undoable | null>(null);
+export const $shared = atom<SharedCard | null>(null);
+/** False until the saved card has been read, so views can tell "empty" from "not loaded yet". */
+export const $ready = atom(false);
+
+let started = false;
+
+function browserStorage(): Storage | null {
+  try {
+    return window.localStorage;
+  } catch {
+    return null;
+  }
+}
+
+function load(): void {
+  const storage = browserStorage();
+  if (storage === null) {
+    $message.set({ kind: 'error', text: 'This browser does not allow saving: your scores will last only while this page is open.' });
+    return;
+  }
+  const result = readScorecard(storage);
+  if (result.ok) {
+    $card.set(result.card);
+    if (result.message !== undefined) $message.set({ kind: 'status', text: result.message });
+  } else {
+    $message.set({ kind: 'error', text: result.message });
+  }
+}
+
+function save(card: Scorecard): void {
+  $card.set(card);
+  const storage = browserStorage();
+  if (storage === null) return;
+  const result = writeScorecard(storage, card, Date.now());
+  if (result.ok) {
+    // The merge may bring in changes another tab saved meanwhile.
+    $card.set(result.card);
+  } else {
+    $message.set({ kind: 'error', text: result.message });
+  }
+}
+
+/** Reads the saved card once per page, and follows changes made in other tabs. */
+export function startScorecard(): void {
+  if (started || typeof window === 'undefined') return;
+  started = true;
+  load();
+  $ready.set(true);
+  window.addEventListener('storage', (event) => {
+    if (event.key === STORAGE_KEY) load();
+  });
+}
+
+/** Islands call this once; it starts the shared store after hydration, never during server rendering. */
+export function useScorecardStore(): void {
+  useEffect(startScorecard, []);
+}
+
+/** Reads a share link from the address, if there is one, without touching the reader's own card. */
+export function openSharedFromLocation(frame: RubricFrame): void {
+  const fragment = shareFragmentFromHash(window.location.hash);
+  if (fragment === null) return;
+  const result = decodeShare(fragment, frame);
+  if (result.ok) {
+    $shared.set({ card: result.card, unknown: result.unknown });
+  } else {
+    $shared.set(null);
+    $message.set({ kind: 'error', text: `${result.error.message} Your own scores are unchanged.` });
+  }
+}
+
+export const scoreCell = (lab: string, analogy: string, level: Level | null) => save(setLevel($card.get(), lab, analogy, level));
+export const setCellConfidence = (lab: string, analogy: string, confidence: Confidence | undefined) =>
+  save(setConfidence($card.get(), lab, analogy, confidence));
+export const setCellNote = (lab: string, analogy: string, text: string) => save(setNote($card.get(), lab, analogy, text));
+export const setAnalogyWeight = (analogy: string, weight: Weight) => save(setWeight($card.get(), analogy, weight));
+
+function replaceUndoably(next: Scorecard, label: string, done: string): void {
+  $undo.set({ label, before: $card.get() });
+  save(next);
+  $message.set({ kind: 'status', text: done });
+}
+
+export function resetScores(): void {
+  if (isEmpty($card.get())) return;
+  replaceUndoably(emptyScorecard(), 'Undo reset', 'Your scores were reset. You can undo this.');
+}
+
+export function replaceWithShared(): void {
+  const shared = $shared.get();
+  if (shared === null) return;
+  replaceUndoably(shared.card, 'Undo replace', 'Your scores were replaced by the shared scorecard. You can undo this.');
+  closeShared();
+}
+
+export function importScores(card: Scorecard, from: string): void {
+  replaceUndoably(card, 'Undo import', `Imported scores from ${from}. You can undo this.`);
+}
+
+export function undo(): void {
+  const change = $undo.get();
+  if (change === null) return;
+  $undo.set(null);
+  save(change.before);
+  $message.set({ kind: 'status', text: 'Undone: your previous scores are back.' });
+}
+
+export function closeShared(): void {
+  $shared.set(null);
+  if (shareFragmentFromHash(window.location.hash) !== null) {
+    history.replaceState(null, '', window.location.pathname + window.location.search);
+  }
+}
+
+export const say = (message: Message | null) => $message.set(message);

@@ -1,0 +1,61 @@
+import type { APIRoute } from 'astro';
+import { getSiteContent } from '../data/site';
+import { SCALE } from '../content/scale';
+import { originalPost } from '../data/original-post';
+
+/** The rubric as open data: the same content every page renders, in a shape that only ever gains fields. */
+export const GET: APIRoute = async ({ site: origin }) => {
+  const site = await getSiteContent();
+  const document = {
+    schemaVersion: 1,
+    license: 'CC BY 4.0 (https://creativecommons.org/licenses/by/4.0/): the rubric, summaries and readings; sources belong to their publishers',
+    generated: site.lastUpdated.toISOString().slice(0, 10),
+    homepage: new URL(import.meta.env.BASE_URL, origin).href,
+    source: {
+      title: originalPost.title,
+      url: originalPost.url,
+      site: originalPost.site,
+      ...(originalPost.author ? { author: originalPost.author } : {}),
+      ...(originalPost.published ? { published: originalPost.published } : {}),
+    },
+    scale: SCALE.map(({ level, label }) => ({ level, label })),
+    analogies: site.analogies.map((a) => ({
+      id: a.id,
+      key: a.data.key,
+      title: a.data.title,
+      concept: a.data.concept,
+      analogue: a.data.analogue,
+      question: a.data.question,
+      levels: a.data.levels,
+      disanalogies: a.data.disanalogies,
+      literature: a.data.literature,
+    })),
+    labs: site.labs.map((l) => ({ id: l.id, key: l.data.key, name: l.data.name })),
+    evidence: site.evidence.map((e) => ({
+      id: e.id,
+      date: e.data.date,
+      labs: e.data.labs,
+      analogy: e.data.analogy,
+      direction: e.data.direction,
+      summary: e.data.summary,
+      sources: e.data.sources,
+      checked: e.data.checked,
+      ...(e.data.checkNote ? { checkNote: e.data.checkNote } : {}),
+    })),
+    reference: site.labs.flatMap((lab) =>
+      site.analogies.map((analogy) => {
+        const reading = site.reading(lab.id, analogy.id);
+        return {
+          lab: lab.id,
+          analogy: analogy.id,
+          level: reading.level,
+          rationale: reading.rationale,
+          evidence: reading.evidence,
+        };
+      }),
+    ),
+  };
+  return new Response(JSON.stringify(document, null, 2), {
+    headers: { 'Content-Type': 'application/json; charset=utf-8' },
+  });
+};

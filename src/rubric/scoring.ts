@@ -1,0 +1,138 @@
+import { getCell, weightOf, setWeight } from './scorecard';
+import { WEIGHTS, type EvidenceTally, type RubricFrame, type Scorecard, type Weight } from './types';
+
+export interface LabScore {
+  readonly lab: string;
+  /** Weighted mean level, 0 to 4; null when no scored cell has a weight above 0. */
+  readonly score: number | null;
+  /** Cells with a level, whatever their weight. */
+  readonly scored: number;
+  /** Cells without a level: left out of the mean, not counted as zero. */
+  readonly unscored: number;
+}
+
+export interface RankedLab extends LabScore {
+  /** 1 for the highest score; equal scores share a rank; null for labs without a score. */
+  readonly rank: number | null;
+}
+
+export interface WeightSwap {
+  readonly analogy: string;
+  readonly weight: Weight;
+}
+
+export interface Sensitivity {
+  /** The lab ranked just above `lower`. */
+  readonly upper: string;
+  readonly lower: string;
+  /** Single weight changes that would put `lower` strictly above `upper`; empty when the order is robust to any one. */
+  readonly swaps: readonly WeightSwap[];
+}
+
+// Means of small integers can differ in the last bit when they are equal in exact arithmetic.
+const EPSILON = 1e-9;
+
+export function aggregate(card: Scorecard, frame: RubricFrame, lab: string): LabScore {
+  let total = 0;
+  let totalWeight = 0;
+  let scored = 0;
+  let unscored = 0;
+  for (const analogy of frame.analogies) {
+    const { level } = getCell(card, lab, analogy.id);
+    if (level === null) {
+      unscored += 1;
+      continue;
+    }
+    scored += 1;
+    const weight = weightOf(card, analogy.id);
+    total += weight * level;
+    totalWeight += weight;
+  }
+  return { lab, score: totalWeight > 0 ? total / totalWeight : null, scored, unscored };
+}
+
+/** Whether `a` ranks strictly above `b`: a score beats no score, as in the ranking. */
+function ranksAbove(a: number | null, b: number | null): boolean {
+  if (a === null) return false;
+  return b === null || a > b + EPSILON;
+}
+
+/** All frame labs, best score first, labs without a score last; ties keep frame order. */
+export function ranking(card: Scorecard, frame: RubricFrame): RankedLab[] {
+  const scores = frame.labs.map((lab) => aggregate(card, frame, lab.id));
+  // Array.prototype.sort is stable, so equal scores keep frame order.
+  const sorted = [...scores].sort((a, b) => (ranksAbove(a.score, b.score) ? -1 : ranksAbove(b.score, a.score) ? 1 : 0));
+  const ranked: RankedLab[] = [];
+  sorted.forEach((entry, index) => {
+    const previous = ranked[index - 1];
+    let rank: number | null = null;
+    if (entry.score !== null) {
+      const tied = previous !== undefined && previous.score !== null && !ranksAbove(previous.score, entry.score);
+      rank = tied ? previous.rank : index + 1;
+    }
+    ranked.push({ ...entry, rank });
+  });
+  return ranked;
+}
+
+/**
+ * For each pair of neighbours in the ranking, both scored, the single weight changes
+ * that would reverse them. Setting every analogy a lab was scored on to weight 0
+ * leaves it without a score, which ranks it last: that counts as a reversal too.
+ */
+export function sensitivity(card: Scorecard, frame: RubricFrame): Sensitivity[] {
+  const ranked = ranking(card, frame);
+  const result: Sensitivity[] = [];
+  for (let index = 0; index + 1 < ranked.length; index += 1) {
+    const upper = ranked[index];
+    const lower = ranked[index + 1];
+    if (!upper || !lower || upper.score === null || lower.score === null) continue;
+    const swaps: WeightSwap[] = [];
+    for (const analogy of frame.analogies) {
+      const current = weightOf(card, analogy.id);
+      for (const weight of WEIGHTS) {
+        if (weight === current) continue;
+        const changed = setWeight(card, analogy.id, weight);
+        const upperScore = aggregate(changed, frame, upper.lab).score;
+        const lowerScore = aggregate(changed, frame, lower.lab).score;
+        if (ranksAbove(lowerScore, upperScore)) swaps.push({ analogy: analogy.id, weight });
+      }
+    }
+    result.push({ upper: upper.lab, lower: lower.lab, swaps });
+  }
+  return result;
+}
+
+export interface EvidenceRef {
+  readonly labs: readonly string[];
+  readonly analogy: string;
+  readonly direction: 'supports' | 'weakens';
+}
+
+/** Tallies keyed by evidenceKey(lab, analogy); a plain record so it can cross into an island as a prop. */
+export type EvidenceTallies = Readonly<Record<string, EvidenceTally>>;
+
+const NO_EVIDENCE: EvidenceTally = Object.freeze({ supports: 0, weakens: 0 });
+
+export function evidenceKey(lab: string, analogy: string): string {
+  return `${lab}/${analogy}`;
+}
+
+export function tallyEvidence(evidence: readonly EvidenceRef[]): EvidenceTallies {
+  const tallies = new Map<string, { supports: number; weakens: number }>();
+  for (const item of evidence) {
+    // An item listing a lab twice still counts once for it.
+    for (const lab of new Set(item.labs)) {
+      const key = evidenceKey(lab, item.analogy);
+      const tally = tallies.get(key) ?? { supports: 0, weakens: 0 };
+      tally[item.direction] += 1;
+      tallies.set(key, tally);
+    }
+  }
+  return Object.fromEntries(tallies);
+}
+
+export function tallyFor(tallies: EvidenceTallies, lab: string, analogy: string): EvidenceTally {
+  const key = evidenceKey(lab, analogy);
+  return (Object.hasOwn(tallies, key) ? tallies[key] : undefined) ?? NO_EVIDENCE;
+}

@@ -1,0 +1,348 @@
+/**
+ * The reader's scorecard in localStorage. Every cell and weight carries the time it
+ * last changed, so that two tabs writing at once are merged cell by cell instead of
+ * the last write winning wholesale. Data this page cannot read is copied aside
+ * before anything overwrites it.
+ */
+import * as z from 'zod/mini';
+import { emptyScorecard, getCell, setWeight, weightOf, withCell } from './scorecard';
+import { DEFAULT_WEIGHT, type Cell, type Confidence, type Level, type Scorecard, type Weight } from './types';
+
+// Zod otherwise compiles validators with `new Function`, which a strict Content-Security-Policy
+// forbids (and reports even when the probe's failure is caught). Must run before any schema is built.
+z.config({ jitless: true });
+
+export const STORAGE_KEY = 'labs-alignment.scorecard';
+export const SCHEMA_VERSION = 1;
+
+/** A cell as stored. A cell with no level, confidence or note is a tombstone: a reset that must reach other tabs. */
+export interface StoredCell {
+  readonly level: Level | null;
+  readonly confidence?: Confidence;
+  readonly note?: string;
+  /** When it last changed, in ms since the epoch. */
+  readonly at: number;
+}
+
+/** A weight as stored; a weight reset to the default stays, with its time, so the reset reaches other tabs. */
+export interface StoredWeight {
+  readonly w: Weight;
+  readonly at: number;
+}
+
+export interface StoredCard {
+  readonly cells: Readonly<Record<string, Readonly<Record<string, StoredCell>>>>;
+  readonly weights: Readonly<Record<string, StoredWeight>>;
+}
+
+export interface StoredDoc {
+  readonly schemaVersion: typeof SCHEMA_VERSION;
+  readonly savedAt: string;
+  readonly card: StoredCard;
+}
+
+const timestamp = z.number().check(z.nonnegative());
+export const storedCardSchema = z.object({
+  cells: z.record(
+    z.string(),
+    z.record(
+      z.string(),
+      z.object({
+        level: z.nullable(z.literal([0, 1, 2, 3, 4])),
+        confidence: z.exactOptional(z.enum(['low', 'medium', 'high'])),
+        note: z.exactOptional(z.string()),
+        at: timestamp,
+      }),
+    ),
+  ),
+  weights: z.record(z.string(), z.object({ w: z.literal([0, 1, 2, 3]), at: timestamp })),
+});
+const storedDocSchema = z.object({
+  schemaVersion: z.literal(SCHEMA_VERSION),
+  savedAt: z.string(),
+  card: storedCardSchema,
+});
+
+export type LoadResult =
+  | { readonly status: 'empty' }
+  | { readonly status: 'ok'; readonly doc: StoredDoc }
+  | { readonly status: 'migrated'; readonly doc: StoredDoc; readonly from: number }
+  | { readonly status: 'corrupt'; readonly reason: string }
+  | { readonly status: 'newer'; readonly version: number };
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function mapValues<T, U>(record: Record<string, T>, map: (value: T) => U): Record<string, U> {
+  return Object.fromEntries(Object.entries(record).map(([key, value]) => [key, map(value)]));
+}
+
+/**
+ * Each entry lifts a document from that schemaVersion to the next. Output is
+ * validated afterwards, so a migration only reshapes and need not check.
+ */
+export const migrations: Readonly<Record<number, (old: unknown) => unknown>> = {
+  // The first prototype saved bare levels, { cells: { lab: { analogy: level } } }, with no
+  // version and no times; time 0 lets any later change from another tab win.
+  0: (old) => {
+    const cells = isRecord(old) && isRecord(old['cells']) ? old['cells'] : {};
+    return {
+      schemaVersion: 1,
+      savedAt: new Date(0).toISOString(),
+      card: {
+        cells: mapValues(cells, (row) => (isRecord(row) ? mapValues(row, (level) => ({ level, at: 0 })) : row)),
+        weights: {},
+      },
+    };
+  },
+};
+
+/** "card.cells.openai" for the first problem Zod found; mini ships no message texts, so the path is the reason. */
+export function describeIssue(error: z.core.$ZodError): string {
+  const path = error.issues[0]?.path.map(String).join('.') ?? '';
+  return path === '' ? 'it does not have the expected shape' : `the value at "${path}" is not what this site saves`;
+}
+
+/** Validates an already parsed value, migrating older versions. */
+export function parseStoredValue(value: unknown): LoadResult {
+  if (!isRecord(value)) return { status: 'corrupt', reason: 'it is not a scorecard' };
+  const version = 'schemaVersion' in value ? value['schemaVersion'] : 0;
+  if (version === 0 && !('cells' in value)) return { status: 'corrupt', reason: 'it is not a scorecard' };
+  if (typeof version !== 'number' || !Number.isInteger(version) || version < 0) {
+    return { status: 'corrupt', reason: 'its version is not a whole number' };
+  }
+  if (version > SCHEMA_VERSION) return { status: 'newer', version };
+  let current: unknown = value;
+  for (let step = version; step < SCHEMA_VERSION; step += 1) {
+    const migrate = migrations[step];
+    if (!migrate) return { status: 'corrupt', reason: `version ${step} can no longer be read` };
+    current = migrate(current);
+  }
+  const parsed = storedDocSchema.safeParse(current);
+  if (!parsed.success) return { status: 'corrupt', reason: describeIssue(parsed.error) };
+  const doc: StoredDoc = parsed.data;
+  return version === SCHEMA_VERSION ? { status: 'ok', doc } : { status: 'migrated', doc, from: version };
+}
+
+/** Never throws: anything unreadable is 'corrupt', with a reason a reader can follow. */
+export function loadStored(raw: string | null): LoadResult {
+  try {
+    if (raw === null || raw.trim() === '') return { status: 'empty' };
+    let value: unknown;
+    try {
+      value = JSON.parse(raw);
+    } catch {
+      return { status: 'corrupt', reason: 'it is not valid JSON' };
+    }
+    return parseStoredValue(value);
+  } catch {
+    return { status: 'corrupt', reason: 'it could not be read' };
+  }
+}
+
+function cellOf(stored: StoredCell): Cell {
+  return {
+    level: stored.level,
+    ...(stored.confidence === undefined ? {} : { confidence: stored.confidence }),
+    ...(stored.note === undefined ? {} : { note: stored.note }),
+  };
+}
+
+/** Tombstones and default weights drop out; notes pass through the same normalisation as typing. */
+export function cardFromStored(stored: StoredCard): Scorecard {
+  let card = emptyScorecard();
+  for (const [lab, row] of Object.entries(stored.cells)) {
+    for (const [analogy, cell] of Object.entries(row)) card = withCell(card, lab, analogy, cellOf(cell));
+  }
+  for (const [analogy, { w }] of Object.entries(stored.weights)) card = setWeight(card, analogy, w);
+  return card;
+}
+
+export function toScorecard(doc: StoredDoc): Scorecard {
+  return cardFromStored(doc.card);
+}
+
+function sameCell(a: Cell, b: Cell): boolean {
+  return a.level === b.level && a.confidence === b.confidence && a.note === b.note;
+}
+
+function keysOf(...records: readonly Readonly<Record<string, unknown>>[]): Set<string> {
+  return new Set(records.flatMap((record) => Object.keys(record)));
+}
+
+/**
+ * The stored form of `card`, given what was stored before: unchanged cells and weights
+ * keep their times, changed ones get `now` (or just after their old time, should the
+ * clock have gone back), and removed cells become tombstones.
+ */
+export function recordScorecard(previous: StoredDoc | null, card: Scorecard, now: number): StoredDoc {
+  const before = previous?.card ?? { cells: {}, weights: {} };
+  const cells = [...keysOf(before.cells, card.cells)].map((lab) => {
+    const beforeRow = Object.hasOwn(before.cells, lab) ? (before.cells[lab] ?? {}) : {};
+    const afterRow = Object.hasOwn(card.cells, lab) ? (card.cells[lab] ?? {}) : {};
+    const row = [...keysOf(beforeRow, afterRow)].map((analogy): [string, StoredCell] => {
+      const old = Object.hasOwn(beforeRow, analogy) ? beforeRow[analogy] : undefined;
+      const cell = getCell(card, lab, analogy);
+      if (old && sameCell(cellOf(old), cell)) return [analogy, old];
+      return [analogy, { ...cell, at: Math.max(now, (old?.at ?? -1) + 1) }];
+    });
+    return [lab, Object.fromEntries(row)] as const;
+  });
+  const weights = [...keysOf(before.weights, card.weights)].map((analogy): [string, StoredWeight] => {
+    const old = Object.hasOwn(before.weights, analogy) ? before.weights[analogy] : undefined;
+    const weight = weightOf(card, analogy);
+    if ((old?.w ?? DEFAULT_WEIGHT) === weight && old) return [analogy, old];
+    return [analogy, { w: weight, at: Math.max(now, (old?.at ?? -1) + 1) }];
+  });
+  return {
+    schemaVersion: SCHEMA_VERSION,
+    savedAt: new Date(now).toISOString(),
+    card: { cells: Object.fromEntries(cells), weights: Object.fromEntries(weights) },
+  };
+}
+
+/** The later entry wins; on equal times the choice depends only on content, so merging is order-independent. */
+function later<T extends { readonly at: number }>(a: T | undefined, b: T | undefined): T | undefined {
+  if (!a || !b) return a ?? b;
+  if (a.at !== b.at) return a.at > b.at ? a : b;
+  return JSON.stringify(b) > JSON.stringify(a) ? b : a;
+}
+
+function pick<T>(record: Readonly<Record<string, T>>, key: string): T | undefined {
+  return Object.hasOwn(record, key) ? record[key] : undefined;
+}
+
+/** Per cell and per weight, the later change wins; commutative, associative and idempotent. */
+export function mergeStored(a: StoredDoc, b: StoredDoc): StoredDoc {
+  const cells = [...keysOf(a.card.cells, b.card.cells)].map((lab) => {
+    const rowA = pick(a.card.cells, lab) ?? {};
+    const rowB = pick(b.card.cells, lab) ?? {};
+    const row = [...keysOf(rowA, rowB)].map((analogy) => [analogy, later(pick(rowA, analogy), pick(rowB, analogy))]);
+    return [lab, Object.fromEntries(row)] as const;
+  });
+  const weights = [...keysOf(a.card.weights, b.card.weights)].map((analogy) => [
+    analogy,
+    later(pick(a.card.weights, analogy), pick(b.card.weights, analogy)),
+  ]);
+  return {
+    schemaVersion: SCHEMA_VERSION,
+    savedAt: a.savedAt > b.savedAt ? a.savedAt : b.savedAt,
+    card: { cells: Object.fromEntries(cells), weights: Object.fromEntries(weights) },
+  };
+}
+
+/** The part of the Web Storage API this module uses; tests pass an in-memory fake. */
+export interface StorageLike {
+  getItem(key: string): string | null;
+  setItem(key: string, value: string): void;
+  removeItem(key: string): void;
+}
+
+/** window.localStorage, or null where merely touching it throws (storage disabled, some sandboxed frames). */
+export function browserStorage(): StorageLike | null {
+  try {
+    return globalThis.localStorage ?? null;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Copies `raw` unchanged to a new key beside the scorecard's and returns that key,
+ * or null when even that cannot be written.
+ */
+export function setAside(storage: StorageLike, raw: string, now: number): string | null {
+  try {
+    const base = `${STORAGE_KEY}.set-aside.${new Date(now).toISOString()}`;
+    let key = base;
+    for (let copy = 2; storage.getItem(key) !== null; copy += 1) key = `${base}-${copy}`;
+    storage.setItem(key, raw);
+    return key;
+  } catch {
+    return null;
+  }
+}
+
+export type StoreResult =
+  | {
+      readonly ok: true;
+      /** The scorecard to show, including changes made in other tabs. */
+      readonly card: Scorecard;
+      /** Something the reader should be told, e.g. that unreadable data was copied aside; null otherwise. */
+      readonly notice: string | null;
+    }
+  | { readonly ok: false; readonly message: string };
+
+export interface ScorecardStore {
+  /** Loads the stored scorecard, merged with what this tab has written. */
+  read(): StoreResult;
+  /** Saves `card`, merging with whatever another tab stored meanwhile. */
+  write(card: Scorecard): StoreResult;
+}
+
+const UNAVAILABLE =
+  'This browser is not letting the page save your scorecard (storage may be turned off, full, or in private browsing). Your scores stay on this page until you close it; use a share link or an export to keep them.';
+
+function unreadableNotice(result: LoadResult, key: string): string {
+  const what =
+    result.status === 'newer'
+      ? `was saved by a newer version of this site (format ${result.version}); reload the page to use it`
+      : `could not be read (${result.status === 'corrupt' ? result.reason : 'unknown problem'})`;
+  return `Your saved scorecard ${what}. A copy is kept in this browser's storage under "${key}", and this page starts a new scorecard.`;
+}
+
+/**
+ * One tab's view of the stored scorecard. It remembers what it last read or wrote,
+ * so a write records only this tab's own changes and merges them into the current
+ * stored value: another tab's changes are kept, not overwritten.
+ */
+export function openStore(storage: StorageLike | null, now: () => number = Date.now): ScorecardStore {
+  let base: StoredDoc | null = null;
+  let blocked: string | null = null;
+  const setAsideRaws = new Set<string>();
+
+  /** The stored doc, if readable; data this page cannot read is copied aside once, before any write. */
+  const load = (from: StorageLike): { doc: StoredDoc | null; notice: string | null } => {
+    const raw = from.getItem(STORAGE_KEY);
+    const result = loadStored(raw);
+    if (result.status === 'ok' || result.status === 'migrated') return { doc: result.doc, notice: null };
+    if (raw === null || result.status === 'empty' || setAsideRaws.has(raw)) return { doc: null, notice: null };
+    const key = setAside(from, raw, now());
+    if (key === null) {
+      blocked = `Your saved scorecard cannot be read here, and there is no room to keep a copy, so this page will not save over it. ${UNAVAILABLE}`;
+      throw new Error(blocked);
+    }
+    setAsideRaws.add(raw);
+    return { doc: null, notice: unreadableNotice(result, key) };
+  };
+
+  const current = (): Scorecard => (base ? toScorecard(base) : emptyScorecard());
+
+  return {
+    read() {
+      try {
+        if (!storage) return { ok: false, message: UNAVAILABLE };
+        const { doc, notice } = load(storage);
+        if (doc) base = base ? mergeStored(base, doc) : doc;
+        return { ok: true, card: current(), notice };
+      } catch {
+        return { ok: false, message: blocked ?? UNAVAILABLE };
+      }
+    },
+    write(card) {
+      try {
+        if (!storage) return { ok: false, message: UNAVAILABLE };
+        if (blocked !== null) return { ok: false, message: blocked };
+        const mine = recordScorecard(base, card, now());
+        const { doc, notice } = load(storage);
+        const merged = doc ? mergeStored(mine, doc) : mine;
+        storage.setItem(STORAGE_KEY, JSON.stringify(merged));
+        base = merged;
+        return { ok: true, card: current(), notice };
+      } catch {
+        return { ok: false, message: blocked ?? UNAVAILABLE };
+      }
+    },
+  };
+}
