@@ -1,0 +1,247 @@
+/**
+ * Export and import as files: JSON (the storage schema with a format marker) and CSV
+ * (one row per lab and analogy, for spreadsheets). Imports never throw; they
+ * return a message a reader can act on.
+ */
+import { emptyScorecard, getCell, setConfidence, setLevel, setNote, setWeight, weightOf, withCell } from './scorecard';
+import { SCHEMA_VERSION, cardFromStored, describeIssue, recordScorecard, storedCardSchema } from './storage';
+import {
+  CONFIDENCES,
+  type Confidence,
+  type Level,
+  type RubricFrame,
+  type RubricItem,
+  type Scorecard,
+  type Weight,
+} from './types';
+
+export const EXPORT_FORMAT = 'labs-alignment-scorecard';
+/** Characters; a full card with every note at its cap is far below this. */
+export const MAX_IMPORT_LENGTH = 1_000_000;
+export const CSV_HEADER = ['lab_id', 'lab', 'analogy_id', 'analogy', 'weight', 'level', 'confidence', 'note'] as const;
+
+export type ImportResult =
+  | {
+      readonly ok: true;
+      readonly card: Scorecard;
+      /** Labs and analogies in the file that this site does not know, as "lab:<id>" or "analogy:<id>"; left out. */
+      readonly unknown: readonly string[];
+    }
+  | { readonly ok: false; readonly message: string };
+
+const TOO_LARGE = 'This file is too large to be a scorecard from this site (the limit is 1 MB).';
+const BOM = '\uFEFF';
+
+function failure(message: string): ImportResult {
+  return { ok: false, message };
+}
+
+/** The cells and weights of frame items only, in frame order, and what was left out. */
+function withinFrame(card: Scorecard, frame: RubricFrame): { card: Scorecard; unknown: string[] } {
+  const labIds = new Set(frame.labs.map((lab) => lab.id));
+  const analogyIds = new Set(frame.analogies.map((analogy) => analogy.id));
+  const unknown = new Set<string>();
+  for (const [lab, row] of Object.entries(card.cells)) {
+    if (!labIds.has(lab)) unknown.add(`lab:${lab}`);
+    for (const analogy of Object.keys(row)) if (!analogyIds.has(analogy)) unknown.add(`analogy:${analogy}`);
+  }
+  for (const analogy of Object.keys(card.weights)) if (!analogyIds.has(analogy)) unknown.add(`analogy:${analogy}`);
+  let known = emptyScorecard();
+  for (const lab of frame.labs) {
+    for (const analogy of frame.analogies) {
+      known = withCell(known, lab.id, analogy.id, getCell(card, lab.id, analogy.id));
+    }
+  }
+  for (const analogy of frame.analogies) known = setWeight(known, analogy.id, weightOf(card, analogy.id));
+  return { card: known, unknown: [...unknown] };
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+export function toJson(card: Scorecard, frame: RubricFrame, now: number = Date.now()): string {
+  const stored = recordScorecard(null, withinFrame(card, frame).card, now);
+  const document = {
+    format: EXPORT_FORMAT,
+    schemaVersion: SCHEMA_VERSION,
+    exportedAt: stored.savedAt,
+    card: stored.card,
+  };
+  return `${JSON.stringify(document, null, 2)}\n`;
+}
+
+export function fromJson(text: string, frame: RubricFrame): ImportResult {
+  try {
+    if (text.length > MAX_IMPORT_LENGTH) return failure(TOO_LARGE);
+    let value: unknown;
+    try {
+      value = JSON.parse(text.startsWith(BOM) ? text.slice(1) : text);
+    } catch {
+      return failure('This file is not JSON, so it is not a scorecard exported from this site.');
+    }
+    if (!isRecord(value) || value['format'] !== EXPORT_FORMAT) {
+      return failure('This JSON file is not a scorecard exported from this site.');
+    }
+    const version = value['schemaVersion'];
+    if (typeof version === 'number' && version > SCHEMA_VERSION) {
+      return failure(
+        'This scorecard was exported from a newer version of this site. Reload the page to get the newest version, then import it again.',
+      );
+    }
+    if (version !== SCHEMA_VERSION) return failure('This file does not say which version of the scorecard it holds.');
+    const parsed = storedCardSchema.safeParse(value['card']);
+    if (!parsed.success) return failure(`This scorecard file is damaged: ${describeIssue(parsed.error)}.`);
+    const { card, unknown } = withinFrame(cardFromStored(parsed.data), frame);
+    return { ok: true, card, unknown };
+  } catch {
+    return failure('This file could not be read as a scorecard.');
+  }
+}
+
+// OWASP's advice against CSV injection: a cell a spreadsheet would run as a formula gets
+// a leading apostrophe. Cells that already begin with apostrophes before such a character
+// get one more, so that removing exactly one on import gives back the original.
+const FORMULA_START = /^'*[=+\-@\t\r]/;
+const NEUTRALISED = /^'+[=+\-@\t\r]/;
+
+function neutralise(field: string): string {
+  return FORMULA_START.test(field) ? `'${field}` : field;
+}
+
+function restore(field: string): string {
+  return NEUTRALISED.test(field) ? field.slice(1) : field;
+}
+
+function quote(field: string): string {
+  return /[",\r\n]/.test(field) ? `"${field.replace(/"/g, '""')}"` : field;
+}
+
+/** RFC 4180 with CRLF line ends, and a byte order mark so spreadsheet programs read UTF-8 as UTF-8. */
+export function toCsv(card: Scorecard, frame: RubricFrame): string {
+  const lines = [CSV_HEADER.join(',')];
+  for (const lab of frame.labs) {
+    for (const analogy of frame.analogies) {
+      const cell = getCell(card, lab.id, analogy.id);
+      const fields = [
+        lab.id,
+        lab.name,
+        analogy.id,
+        analogy.name,
+        String(weightOf(card, analogy.id)),
+        cell.level === null ? '' : String(cell.level),
+        cell.confidence ?? '',
+        cell.note ?? '',
+      ];
+      lines.push(fields.map((field) => quote(neutralise(field))).join(','));
+    }
+  }
+  return `${BOM}${lines.join('\r\n')}\r\n`;
+}
+
+class CsvProblem extends Error {}
+
+/** Rows of fields; accepts CRLF, LF or CR line ends and quoted fields spanning lines. */
+function parseCsv(text: string): string[][] {
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let field = '';
+  let quoted = false;
+  let index = 0;
+  while (index < text.length) {
+    const char = text.charAt(index);
+    index += 1;
+    if (quoted) {
+      if (char !== '"') field += char;
+      else if (text.charAt(index) === '"') {
+        field += '"';
+        index += 1;
+      } else quoted = false;
+    } else if (char === '"' && field === '') {
+      quoted = true;
+    } else if (char === ',') {
+      row.push(field);
+      field = '';
+    } else if (char === '\r' || char === '\n') {
+      if (char === '\r' && text.charAt(index) === '\n') index += 1;
+      row.push(field);
+      rows.push(row);
+      row = [];
+      field = '';
+    } else {
+      field += char;
+    }
+  }
+  if (quoted) throw new CsvProblem('A quoted field is never closed, so the file seems to be cut off.');
+  if (field !== '' || row.length > 0) rows.push([...row, field]);
+  return rows.filter((fields) => fields.length > 1 || fields[0] !== '');
+}
+
+function byId(items: readonly RubricItem[]): Map<string, RubricItem> {
+  return new Map(items.map((item) => [item.id, item]));
+}
+
+function parseChoice<T>(text: string, choices: readonly T[], describe: string, rowNumber: number): T | undefined {
+  if (text === '') return undefined;
+  const choice = choices.find((candidate) => String(candidate) === text);
+  if (choice === undefined) throw new CsvProblem(`Row ${rowNumber}: "${text}" is not ${describe}.`);
+  return choice;
+}
+
+export function fromCsv(text: string, frame: RubricFrame): ImportResult {
+  try {
+    if (text.length > MAX_IMPORT_LENGTH) return failure(TOO_LARGE);
+    const [header, ...rows] = parseCsv(text.startsWith(BOM) ? text.slice(1) : text);
+    if (!header || header.map((name) => name.trim().toLowerCase()).join(',') !== CSV_HEADER.join(',')) {
+      const semicolons = header?.length === 1 && (header[0] ?? '').includes(';');
+      return failure(
+        semicolons
+          ? 'This file separates columns with semicolons; save it as CSV with commas and import it again.'
+          : `This file is not a scorecard CSV from this site: its first line should be ${CSV_HEADER.join(',')}.`,
+      );
+    }
+    const labs = byId(frame.labs);
+    const analogies = byId(frame.analogies);
+    const unknown = new Set<string>();
+    const weights = new Map<string, Weight>();
+    let card = emptyScorecard();
+    rows.forEach((fields, index) => {
+      const rowNumber = index + 2;
+      if (fields.length !== CSV_HEADER.length) {
+        throw new CsvProblem(`Row ${rowNumber} has ${fields.length} columns; a scorecard row has ${CSV_HEADER.length}.`);
+      }
+      const [labId, , analogyId, , weightText, levelText, confidenceText, note] = fields.map(restore) as [
+        string, string, string, string, string, string, string, string,
+      ];
+      const lab = labs.get(labId.trim());
+      const analogy = analogies.get(analogyId.trim());
+      if (!lab) unknown.add(`lab:${labId.trim()}`);
+      if (!analogy) unknown.add(`analogy:${analogyId.trim()}`);
+      if (!lab || !analogy) return;
+      const weight = parseChoice<Weight>(weightText.trim(), [0, 1, 2, 3], 'a weight from 0 to 3', rowNumber);
+      const level = parseChoice<Level>(levelText.trim(), [0, 1, 2, 3, 4], 'a level from 0 to 4', rowNumber);
+      const confidence = parseChoice<Confidence>(
+        confidenceText.trim().toLowerCase(),
+        CONFIDENCES,
+        'a confidence (low, medium or high)',
+        rowNumber,
+      );
+      if (weight !== undefined) {
+        const earlier = weights.get(analogy.id);
+        if (earlier !== undefined && earlier !== weight) {
+          throw new CsvProblem(
+            `Rows give ${analogy.name} two different weights (${earlier} and ${weight}); give every row of an analogy the same weight.`,
+          );
+        }
+        weights.set(analogy.id, weight);
+        card = setWeight(card, analogy.id, weight);
+      }
+      card = setLevel(card, lab.id, analogy.id, level ?? null);
+      card = setConfidence(card, lab.id, analogy.id, confidence);
+      card = setNote(card, lab.id, analogy.id, note);
+    });
+    return { ok: true, card, unknown: [...unknown] };
+  } catch (error) {
+    return failure(error instanceof CsvProblem ? error.message : 'This file could not be read as a scorecard CSV.');
+  }
+}
