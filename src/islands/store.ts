@@ -7,7 +7,7 @@ import { atom } from 'nanostores';
 import { useEffect } from 'preact/hooks';
 import type { Confidence, Level, RubricFrame, Scorecard, Weight } from '../rubric/types';
 import { emptyScorecard, isEmpty, setConfidence, setLevel, setNote, setWeight } from '../rubric/scorecard';
-import { readScorecard, writeScorecard, STORAGE_KEY } from '../rubric/storage';
+import { browserStorage, openStore, STORAGE_KEY, type ScorecardStore, type StoreResult } from '../rubric/storage';
 import { decodeShare, shareFragmentFromHash } from '../rubric/codec';
 
 /** A message for the reader: errors go to role="alert", notices to role="status". */
@@ -36,25 +36,13 @@ export const $shared = atom<SharedCard | null>(null);
 export const $ready = atom(false);
 
 let started = false;
+let persistence: ScorecardStore | null = null;
 
-function browserStorage(): Storage | null {
-  try {
-    return window.localStorage;
-  } catch {
-    return null;
-  }
-}
-
-function load(): void {
-  const storage = browserStorage();
-  if (storage === null) {
-    $message.set({ kind: 'error', text: 'This browser does not allow saving: your scores will last only while this page is open.' });
-    return;
-  }
-  const result = readScorecard(storage);
+function apply(result: StoreResult): void {
   if (result.ok) {
+    // After a write the merge may bring in changes another tab saved meanwhile.
     $card.set(result.card);
-    if (result.message !== undefined) $message.set({ kind: 'status', text: result.message });
+    if (result.notice !== null) $message.set({ kind: 'error', text: result.notice });
   } else {
     $message.set({ kind: 'error', text: result.message });
   }
@@ -62,25 +50,18 @@ function load(): void {
 
 function save(card: Scorecard): void {
   $card.set(card);
-  const storage = browserStorage();
-  if (storage === null) return;
-  const result = writeScorecard(storage, card, Date.now());
-  if (result.ok) {
-    // The merge may bring in changes another tab saved meanwhile.
-    $card.set(result.card);
-  } else {
-    $message.set({ kind: 'error', text: result.message });
-  }
+  if (persistence !== null) apply(persistence.write(card));
 }
 
 /** Reads the saved card once per page, and follows changes made in other tabs. */
 export function startScorecard(): void {
   if (started || typeof window === 'undefined') return;
   started = true;
-  load();
+  persistence = openStore(browserStorage());
+  apply(persistence.read());
   $ready.set(true);
   window.addEventListener('storage', (event) => {
-    if (event.key === STORAGE_KEY) load();
+    if (event.key === STORAGE_KEY && persistence !== null) apply(persistence.read());
   });
 }
 

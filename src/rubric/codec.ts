@@ -5,11 +5,12 @@
  *
  * Format, version 1 (groups joined by "."):
  *   v1                       version, always first
- *   oa mi3 psM op_           a lab row: lab key, then per cell analogy key + one cell character
+ *   oa mi3 psM opR           a lab row: lab key, then per cell analogy key + one cell character
  *   _ mi2 ps0                weights that are not the default: analogy key + digit
  *   - oa mi <base64url>      a note: lab key, analogy key, UTF-8 note in base64url
- * (spaces only for reading here). Every character is unreserved in RFC 3986, so
- * chat apps neither escape nor cut the link, and no group ends in "." either.
+ * (spaces only for reading here). Every payload character is unreserved in RFC 3986,
+ * so chat apps have no reason to escape it, and the payload never ends in punctuation
+ * that linkifiers leave out of a link.
  */
 import { emptyScorecard, getCell, normaliseNote, setWeight, weightOf, withCell } from './scorecard';
 import {
@@ -84,7 +85,7 @@ function toBase64Url(text: string): string {
 
 /** Throws on anything that is not base64url of valid UTF-8; decodeShare catches it. */
 function fromBase64Url(encoded: string): string {
-  if (!BASE64URL.test(encoded) || encoded.length % 4 === 1) malformed();
+  if (encoded === '' || !BASE64URL.test(encoded) || encoded.length % 4 === 1) malformed();
   const binary = atob(encoded.replace(/-/g, '+').replace(/_/g, '/'));
   const bytes = Uint8Array.from(binary, (char) => char.charCodeAt(0));
   return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
@@ -132,11 +133,34 @@ const MESSAGES: Record<ShareErrorKind, string> = {
     'This scorecard was shared from a different version of this site, which this page cannot read. Reload the page and open the link again.',
   malformed:
     'This share link is damaged or incomplete; it may have been cut off when it was copied. Ask for the link again.',
-  'too-long': `This share link is too long to be a scorecard from this site (the limit is ${MAX_SHARE_LENGTH.toLocaleString('en')} characters).`,
+  'too-long':
+    'This share link is too long to be a scorecard from this site (the limit is 60,000 characters).',
 };
 
 function failure(kind: ShareErrorKind): DecodeResult {
   return { ok: false, error: { kind, message: MESSAGES[kind] } };
+}
+
+/**
+ * What would make share links ambiguous: keys that are not two lowercase letters, or
+ * a key or id used twice within labs or within analogies. Meant for a build-time check.
+ */
+export function frameProblems(frame: RubricFrame): string[] {
+  const problems: string[] = [];
+  for (const [kind, items] of [
+    ['lab', frame.labs],
+    ['analogy', frame.analogies],
+  ] as const) {
+    const seen = new Set<string>();
+    for (const { id, key } of items) {
+      if (!KEY.test(key))
+        problems.push(`${kind} "${id}" has share key "${key}"; keys are two lowercase letters.`);
+      if (seen.has(`key:${key}`)) problems.push(`${kind} share key "${key}" is used twice.`);
+      if (seen.has(`id:${id}`)) problems.push(`${kind} id "${id}" is used twice.`);
+      seen.add(`key:${key}`).add(`id:${id}`);
+    }
+  }
+  return problems;
 }
 
 function malformed(): never {
@@ -158,7 +182,8 @@ export function decodeShare(fragment: string, frame: RubricFrame): DecodeResult 
     payload = payload.trim();
     if (payload === '') return failure('empty');
     const [version, ...groups] = payload.split('.');
-    if (version !== VERSION) return failure(/^v\d+$/.test(version ?? '') ? 'unknown-version' : 'not-a-scorecard');
+    if (version !== VERSION)
+      return failure(/^v\d+$/.test(version ?? '') ? 'unknown-version' : 'not-a-scorecard');
     return decodeGroups(groups, frame);
   } catch {
     return failure('malformed');

@@ -3,8 +3,17 @@
  * (one row per lab and analogy, for spreadsheets). Imports never throw; they
  * return a message a reader can act on.
  */
-import { emptyScorecard, getCell, setConfidence, setLevel, setNote, setWeight, weightOf, withCell } from './scorecard';
-import { SCHEMA_VERSION, cardFromStored, describeIssue, recordScorecard, storedCardSchema } from './storage';
+import {
+  emptyScorecard,
+  getCell,
+  setConfidence,
+  setLevel,
+  setNote,
+  setWeight,
+  weightOf,
+  withCell,
+} from './scorecard';
+import { SCHEMA_VERSION, cardFromStored, parseStoredCard, recordScorecard } from './storage';
 import {
   CONFIDENCES,
   type Confidence,
@@ -18,7 +27,16 @@ import {
 export const EXPORT_FORMAT = 'labs-alignment-scorecard';
 /** Characters; a full card with every note at its cap is far below this. */
 export const MAX_IMPORT_LENGTH = 1_000_000;
-export const CSV_HEADER = ['lab_id', 'lab', 'analogy_id', 'analogy', 'weight', 'level', 'confidence', 'note'] as const;
+export const CSV_HEADER = [
+  'lab_id',
+  'lab',
+  'analogy_id',
+  'analogy',
+  'weight',
+  'level',
+  'confidence',
+  'note',
+] as const;
 
 export type ImportResult =
   | {
@@ -45,7 +63,8 @@ function withinFrame(card: Scorecard, frame: RubricFrame): { card: Scorecard; un
     if (!labIds.has(lab)) unknown.add(`lab:${lab}`);
     for (const analogy of Object.keys(row)) if (!analogyIds.has(analogy)) unknown.add(`analogy:${analogy}`);
   }
-  for (const analogy of Object.keys(card.weights)) if (!analogyIds.has(analogy)) unknown.add(`analogy:${analogy}`);
+  for (const analogy of Object.keys(card.weights))
+    if (!analogyIds.has(analogy)) unknown.add(`analogy:${analogy}`);
   let known = emptyScorecard();
   for (const lab of frame.labs) {
     for (const analogy of frame.analogies) {
@@ -89,10 +108,11 @@ export function fromJson(text: string, frame: RubricFrame): ImportResult {
         'This scorecard was exported from a newer version of this site. Reload the page to get the newest version, then import it again.',
       );
     }
-    if (version !== SCHEMA_VERSION) return failure('This file does not say which version of the scorecard it holds.');
-    const parsed = storedCardSchema.safeParse(value['card']);
-    if (!parsed.success) return failure(`This scorecard file is damaged: ${describeIssue(parsed.error)}.`);
-    const { card, unknown } = withinFrame(cardFromStored(parsed.data), frame);
+    if (version !== SCHEMA_VERSION)
+      return failure('This file does not say which version of the scorecard it holds.');
+    const parsed = parseStoredCard(value['card']);
+    if (!parsed.ok) return failure(`This scorecard file is damaged: ${parsed.reason}.`);
+    const { card, unknown } = withinFrame(cardFromStored(parsed.card), frame);
     return { ok: true, card, unknown };
   } catch {
     return failure('This file could not be read as a scorecard.');
@@ -181,7 +201,12 @@ function byId(items: readonly RubricItem[]): Map<string, RubricItem> {
   return new Map(items.map((item) => [item.id, item]));
 }
 
-function parseChoice<T>(text: string, choices: readonly T[], describe: string, rowNumber: number): T | undefined {
+function parseChoice<T>(
+  text: string,
+  choices: readonly T[],
+  describe: string,
+  rowNumber: number,
+): T | undefined {
   if (text === '') return undefined;
   const choice = choices.find((candidate) => String(candidate) === text);
   if (choice === undefined) throw new CsvProblem(`Row ${rowNumber}: "${text}" is not ${describe}.`);
@@ -208,10 +233,19 @@ export function fromCsv(text: string, frame: RubricFrame): ImportResult {
     rows.forEach((fields, index) => {
       const rowNumber = index + 2;
       if (fields.length !== CSV_HEADER.length) {
-        throw new CsvProblem(`Row ${rowNumber} has ${fields.length} columns; a scorecard row has ${CSV_HEADER.length}.`);
+        throw new CsvProblem(
+          `Row ${rowNumber} has ${fields.length} columns; a scorecard row has ${CSV_HEADER.length}.`,
+        );
       }
       const [labId, , analogyId, , weightText, levelText, confidenceText, note] = fields.map(restore) as [
-        string, string, string, string, string, string, string, string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
       ];
       const lab = labs.get(labId.trim());
       const analogy = analogies.get(analogyId.trim());
@@ -242,6 +276,8 @@ export function fromCsv(text: string, frame: RubricFrame): ImportResult {
     });
     return { ok: true, card, unknown: [...unknown] };
   } catch (error) {
-    return failure(error instanceof CsvProblem ? error.message : 'This file could not be read as a scorecard CSV.');
+    return failure(
+      error instanceof CsvProblem ? error.message : 'This file could not be read as a scorecard CSV.',
+    );
   }
 }

@@ -9,7 +9,7 @@ import {
   type Weight,
 } from './types';
 
-const UNSCORED: Cell = Object.freeze({ level: null });
+const UNSCORED: Cell = { level: null };
 
 /**
  * Reads an own property only: ids come from stored or imported data, and a key
@@ -95,7 +95,10 @@ export function setNote(card: Scorecard, lab: string, analogy: string, text: str
 /** The default weight is not stored, so "all defaults" is the empty object. */
 export function setWeight(card: Scorecard, analogy: string, weight: Weight): Scorecard {
   const { [analogy]: _old, ...others } = card.weights;
-  return { cells: card.cells, weights: weight === DEFAULT_WEIGHT ? others : { ...others, [analogy]: weight } };
+  return {
+    cells: card.cells,
+    weights: weight === DEFAULT_WEIGHT ? others : { ...others, [analogy]: weight },
+  };
 }
 
 export function weightOf(card: Scorecard, analogy: string): Weight {

@@ -29,9 +29,6 @@ export interface Sensitivity {
   readonly swaps: readonly WeightSwap[];
 }
 
-// Means of small integers can differ in the last bit when they are equal in exact arithmetic.
-const EPSILON = 1e-9;
-
 export function aggregate(card: Scorecard, frame: RubricFrame, lab: string): LabScore {
   let total = 0;
   let totalWeight = 0;
@@ -51,23 +48,29 @@ export function aggregate(card: Scorecard, frame: RubricFrame, lab: string): Lab
   return { lab, score: totalWeight > 0 ? total / totalWeight : null, scored, unscored };
 }
 
-/** Whether `a` ranks strictly above `b`: a score beats no score, as in the ranking. */
+/**
+ * Whether `a` ranks strictly above `b`; a score beats no score. Plain comparison is exact:
+ * scores are quotients of integers, and division rounds correctly, so equal means are equal numbers.
+ */
 function ranksAbove(a: number | null, b: number | null): boolean {
   if (a === null) return false;
-  return b === null || a > b + EPSILON;
+  return b === null || a > b;
 }
 
 /** All frame labs, best score first, labs without a score last; ties keep frame order. */
 export function ranking(card: Scorecard, frame: RubricFrame): RankedLab[] {
   const scores = frame.labs.map((lab) => aggregate(card, frame, lab.id));
   // Array.prototype.sort is stable, so equal scores keep frame order.
-  const sorted = [...scores].sort((a, b) => (ranksAbove(a.score, b.score) ? -1 : ranksAbove(b.score, a.score) ? 1 : 0));
+  const sorted = [...scores].sort((a, b) =>
+    ranksAbove(a.score, b.score) ? -1 : ranksAbove(b.score, a.score) ? 1 : 0,
+  );
   const ranked: RankedLab[] = [];
   sorted.forEach((entry, index) => {
     const previous = ranked[index - 1];
     let rank: number | null = null;
     if (entry.score !== null) {
-      const tied = previous !== undefined && previous.score !== null && !ranksAbove(previous.score, entry.score);
+      const tied =
+        previous !== undefined && previous.score !== null && !ranksAbove(previous.score, entry.score);
       rank = tied ? previous.rank : index + 1;
     }
     ranked.push({ ...entry, rank });
@@ -112,7 +115,7 @@ export interface EvidenceRef {
 /** Tallies keyed by evidenceKey(lab, analogy); a plain record so it can cross into an island as a prop. */
 export type EvidenceTallies = Readonly<Record<string, EvidenceTally>>;
 
-const NO_EVIDENCE: EvidenceTally = Object.freeze({ supports: 0, weakens: 0 });
+const NO_EVIDENCE: EvidenceTally = { supports: 0, weakens: 0 };
 
 export function evidenceKey(lab: string, analogy: string): string {
   return `${lab}/${analogy}`;

@@ -8,10 +8,6 @@ import * as z from 'zod/mini';
 import { emptyScorecard, getCell, setWeight, weightOf, withCell } from './scorecard';
 import { DEFAULT_WEIGHT, type Cell, type Confidence, type Level, type Scorecard, type Weight } from './types';
 
-// Zod otherwise compiles validators with `new Function`, which a strict Content-Security-Policy
-// forbids (and reports even when the probe's failure is caught). Must run before any schema is built.
-z.config({ jitless: true });
-
 export const STORAGE_KEY = 'labs-alignment.scorecard';
 export const SCHEMA_VERSION = 1;
 
@@ -41,27 +37,46 @@ export interface StoredDoc {
   readonly card: StoredCard;
 }
 
-const timestamp = z.number().check(z.nonnegative());
-export const storedCardSchema = z.object({
-  cells: z.record(
-    z.string(),
-    z.record(
+/**
+ * Built on first use, not at import: a module-level call would be a side effect that keeps
+ * Zod in every bundle that imports anything from the rubric, even code that never validates.
+ */
+function buildSchemas() {
+  // Zod otherwise compiles validators with `new Function`, which a strict Content-Security-Policy
+  // forbids (and reports even when the probe's failure is caught).
+  z.config({ jitless: true });
+  const timestamp = z.number().check(z.nonnegative());
+  const card = z.object({
+    cells: z.record(
       z.string(),
-      z.object({
-        level: z.nullable(z.literal([0, 1, 2, 3, 4])),
-        confidence: z.exactOptional(z.enum(['low', 'medium', 'high'])),
-        note: z.exactOptional(z.string()),
-        at: timestamp,
-      }),
+      z.record(
+        z.string(),
+        z.object({
+          level: z.nullable(z.literal([0, 1, 2, 3, 4])),
+          confidence: z.exactOptional(z.enum(['low', 'medium', 'high'])),
+          note: z.exactOptional(z.string()),
+          at: timestamp,
+        }),
+      ),
     ),
-  ),
-  weights: z.record(z.string(), z.object({ w: z.literal([0, 1, 2, 3]), at: timestamp })),
-});
-const storedDocSchema = z.object({
-  schemaVersion: z.literal(SCHEMA_VERSION),
-  savedAt: z.string(),
-  card: storedCardSchema,
-});
+    weights: z.record(z.string(), z.object({ w: z.literal([0, 1, 2, 3]), at: timestamp })),
+  });
+  const doc = z.object({ schemaVersion: z.literal(SCHEMA_VERSION), savedAt: z.string(), card });
+  return { card, doc };
+}
+
+let schemas: ReturnType<typeof buildSchemas> | undefined;
+
+/** Validates the card part of a stored or exported document. */
+export function parseStoredCard(
+  value: unknown,
+): { ok: true; card: StoredCard } | { ok: false; reason: string } {
+  schemas ??= buildSchemas();
+  const parsed = schemas.card.safeParse(value);
+  return parsed.success
+    ? { ok: true, card: parsed.data }
+    : { ok: false, reason: describeIssue(parsed.error) };
+}
 
 export type LoadResult =
   | { readonly status: 'empty' }
@@ -91,7 +106,9 @@ export const migrations: Readonly<Record<number, (old: unknown) => unknown>> = {
       schemaVersion: 1,
       savedAt: new Date(0).toISOString(),
       card: {
-        cells: mapValues(cells, (row) => (isRecord(row) ? mapValues(row, (level) => ({ level, at: 0 })) : row)),
+        cells: mapValues(cells, (row) =>
+          isRecord(row) ? mapValues(row, (level) => ({ level, at: 0 })) : row,
+        ),
         weights: {},
       },
     };
@@ -99,9 +116,11 @@ export const migrations: Readonly<Record<number, (old: unknown) => unknown>> = {
 };
 
 /** "card.cells.openai" for the first problem Zod found; mini ships no message texts, so the path is the reason. */
-export function describeIssue(error: z.core.$ZodError): string {
+function describeIssue(error: z.core.$ZodError): string {
   const path = error.issues[0]?.path.map(String).join('.') ?? '';
-  return path === '' ? 'it does not have the expected shape' : `the value at "${path}" is not what this site saves`;
+  return path === ''
+    ? 'it does not have the expected shape'
+    : `the value at "${path}" is not what this site saves`;
 }
 
 /** Validates an already parsed value, migrating older versions. */
@@ -119,7 +138,8 @@ export function parseStoredValue(value: unknown): LoadResult {
     if (!migrate) return { status: 'corrupt', reason: `version ${step} can no longer be read` };
     current = migrate(current);
   }
-  const parsed = storedDocSchema.safeParse(current);
+  schemas ??= buildSchemas();
+  const parsed = schemas.doc.safeParse(current);
   if (!parsed.success) return { status: 'corrupt', reason: describeIssue(parsed.error) };
   const doc: StoredDoc = parsed.data;
   return version === SCHEMA_VERSION ? { status: 'ok', doc } : { status: 'migrated', doc, from: version };
@@ -218,7 +238,10 @@ export function mergeStored(a: StoredDoc, b: StoredDoc): StoredDoc {
   const cells = [...keysOf(a.card.cells, b.card.cells)].map((lab) => {
     const rowA = pick(a.card.cells, lab) ?? {};
     const rowB = pick(b.card.cells, lab) ?? {};
-    const row = [...keysOf(rowA, rowB)].map((analogy) => [analogy, later(pick(rowA, analogy), pick(rowB, analogy))]);
+    const row = [...keysOf(rowA, rowB)].map((analogy) => [
+      analogy,
+      later(pick(rowA, analogy), pick(rowB, analogy)),
+    ]);
     return [lab, Object.fromEntries(row)] as const;
   });
   const weights = [...keysOf(a.card.weights, b.card.weights)].map((analogy) => [
@@ -307,7 +330,8 @@ export function openStore(storage: StorageLike | null, now: () => number = Date.
     const raw = from.getItem(STORAGE_KEY);
     const result = loadStored(raw);
     if (result.status === 'ok' || result.status === 'migrated') return { doc: result.doc, notice: null };
-    if (raw === null || result.status === 'empty' || setAsideRaws.has(raw)) return { doc: null, notice: null };
+    if (raw === null || result.status === 'empty' || setAsideRaws.has(raw))
+      return { doc: null, notice: null };
     const key = setAside(from, raw, now());
     if (key === null) {
       blocked = `Your saved scorecard cannot be read here, and there is no room to keep a copy, so this page will not save over it. ${UNAVAILABLE}`;

@@ -1,0 +1,12 @@
+import { chromium } from '@playwright/test';
+const [,, path, out, width = '1280', height = '900', scheme = 'light'] = process.argv;
+const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--disable-background-networking','--disable-component-update','--disable-sync'] });
+const page = await browser.newPage({ viewport: { width: +width, height: +height }, colorScheme: scheme });
+const msgs = [];
+page.on('console', (m) => msgs.push(`${m.type()}: ${m.text()}`));
+page.on('pageerror', (e) => msgs.push(`pageerror: ${e.message}`));
+await page.goto('http://127.0.0.1:4321' + path, { waitUntil: 'networkidle' });
+await page.waitForTimeout(500);
+await page.screenshot({ path: out, fullPage: process.env.FULL === '1' });
+console.log(msgs.join('\n'));
+await browser.close();

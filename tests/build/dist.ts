@@ -1,0 +1,66 @@
+/** Reading the built site in dist/ (or OUT_DIR) for the build-output tests. */
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative, sep } from 'node:path';
+import { gzipSync } from 'node:zlib';
+
+export const distDir = process.env['OUT_DIR'] ?? 'dist';
+/** The base path the site was built with, without a trailing slash ("" at the root). */
+export const basePath = (process.env['BASE_PATH'] ?? '/').replace(/\/$/, '');
+
+if (!existsSync(join(distDir, 'index.html'))) {
+  throw new Error(`${distDir}/index.html is missing: run "npm run build" before the build-output tests`);
+}
+
+function walk(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    return statSync(path).isDirectory() ? walk(path) : [path];
+  });
+}
+
+export const allFiles = walk(distDir);
+
+/** Site paths of the HTML pages, e.g. "/analogies/opacity/" and "/404.html". */
+export const pagePaths = allFiles
+  .filter((f) => f.endsWith('.html'))
+  .map((f) => '/' + relative(distDir, f).split(sep).join('/'))
+  .map((p) => p.replace(/index\.html$/, ''))
+  .sort();
+
+/** The file that serves a site path (without the base path), or null. */
+export function fileFor(sitePath: string): string | null {
+  const clean = decodeURI(sitePath.split(/[?#]/)[0] ?? '');
+  const candidates = clean.endsWith('/') ? [join(distDir, clean, 'index.html')] : [join(distDir, clean), join(distDir, clean, 'index.html')];
+  return candidates.find((c) => existsSync(c) && statSync(c).isFile()) ?? null;
+}
+
+export function readPage(sitePath: string): string {
+  const file = fileFor(sitePath);
+  if (file === null) throw new Error(`no built page for ${sitePath}`);
+  return readFileSync(file, 'utf8');
+}
+
+/** All values of one attribute in an HTML string. */
+export function attributeValues(html: string, attribute: string): string[] {
+  return [...html.matchAll(new RegExp(`\\s${attribute}="([^"]*)"`, 'g'))].map((m) => decodeEntities(m[1]!));
+}
+
+export function decodeEntities(text: string): string {
+  return text
+    .replace(/&quot;/g, '"')
+    .replace(/&#39;/g, "'")
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&amp;/g, '&');
+}
+
+export const gzipSize = (content: string | Buffer) => gzipSync(content, { level: 9 }).length;
+
+/** Strips the base path from an internal href, or returns null for external links. */
+export function toSitePath(href: string, fromPage: string): string | null {
+  if (/^[a-z][a-z0-9+.-]*:/i.test(href) || href.startsWith('//')) return null;
+  const url = new URL(href, `http://site.test${basePath}${fromPage}`);
+  if (url.origin !== 'http://site.test') return null;
+  if (!url.pathname.startsWith(basePath + '/') && url.pathname !== basePath) return `!outside-base:${url.pathname}`;
+  return url.pathname.slice(basePath.length) + url.hash;
+}

@@ -1,0 +1,73 @@
+import { describe, expect, it } from 'vitest';
+import { allFiles, distDir, pagePaths, readPage, attributeValues } from './dist';
+import { relative, sep } from 'node:path';
+
+/**
+ * The public URL list is a contract: people link to these. Changing this list
+ * means breaking links, so a renamed page needs a redirect page too.
+ */
+const FROZEN_PAGES = [
+  '/',
+  '/404.html',
+  '/analogies/',
+  '/analogies/constraint-subversion/',
+  '/analogies/deception/',
+  '/analogies/incorrigibility/',
+  '/analogies/misaligned-incentives/',
+  '/analogies/opacity/',
+  '/analogies/power-seeking/',
+  '/essay/',
+  '/labs/',
+  '/labs/anthropic/',
+  '/labs/google-deepmind/',
+  '/labs/meta/',
+  '/labs/microsoft/',
+  '/labs/openai/',
+  '/method/',
+  '/scorecard/',
+];
+
+const FROZEN_FILES = ['/rubric.json', '/robots.txt', '/sitemap-index.xml', '/favicon.svg'];
+
+const ANALOGY_SLUGS = [
+  'misaligned-incentives',
+  'power-seeking',
+  'opacity',
+  'deception',
+  'incorrigibility',
+  'constraint-subversion',
+];
+const ESSAY_SECTION_IDS = ['introduction', ...ANALOGY_SLUGS, 'disanalogies', 'conclusion'];
+const LAB_SLUGS = ['openai', 'anthropic', 'google-deepmind', 'meta', 'microsoft'];
+
+describe('the public URL list', () => {
+  it('every frozen page is in the build', () => {
+    for (const page of FROZEN_PAGES) expect(pagePaths, `missing page ${page}`).toContain(page);
+  });
+
+  it('no page exists that the frozen list does not name (add it to the list on purpose)', () => {
+    expect(pagePaths.filter((p) => !FROZEN_PAGES.includes(p))).toEqual([]);
+  });
+
+  it('rubric.json, robots.txt, the sitemap and the favicon are in the build', () => {
+    const files = allFiles.map((f) => '/' + relative(distDir, f).split(sep).join('/'));
+    for (const file of FROZEN_FILES) expect(files).toContain(file);
+  });
+
+  it('the essay keeps one element per section, with the frozen ids, in order', () => {
+    const html = readPage('/essay/');
+    const sectionIds = [...html.matchAll(/<section id="([^"]+)" class="essay-section"/g)].map((m) => m[1]);
+    expect(sectionIds).toEqual(ESSAY_SECTION_IDS);
+  });
+
+  it('each analogy page has an anchor for every lab, and each lab page one for every analogy', () => {
+    for (const slug of ANALOGY_SLUGS) {
+      const ids = attributeValues(readPage(`/analogies/${slug}/`), 'id');
+      for (const lab of LAB_SLUGS) expect(ids, `/analogies/${slug}/#${lab}`).toContain(lab);
+    }
+    for (const lab of LAB_SLUGS) {
+      const ids = attributeValues(readPage(`/labs/${lab}/`), 'id');
+      for (const slug of ANALOGY_SLUGS) expect(ids, `/labs/${lab}/#${slug}`).toContain(slug);
+    }
+  });
+});
