@@ -7,7 +7,7 @@ const port = Number(process.env['PREVIEW_PORT'] ?? 4321);
 export default defineConfig({
   testDir: 'tests/e2e',
   fullyParallel: true,
-  workers: process.env['CI'] ? 2 : undefined,
+  workers: 2,
   retries: 0,
   reporter: [['list']],
   timeout: 30_000,

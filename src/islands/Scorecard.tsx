@@ -1,19 +1,15 @@
 import { useStore } from '@nanostores/preact';
 import { useEffect, useState } from 'preact/hooks';
+import type { FunctionComponent } from 'preact';
 import { CONFIDENCES, NOTE_MAX_LENGTH, WEIGHTS, type Confidence, type RubricFrame, type Scorecard as Card, type Weight } from '../rubric/types';
 import { getCell, weightOf } from '../rubric/scorecard';
 import { ranking, sensitivity } from '../rubric/scoring';
 import { encodeShare } from '../rubric/codec';
-import { fromCsv, fromJson, toCsv, toJson } from '../rubric/exchange';
 import {
   $card,
   $message,
-  $shared,
   $undo,
-  closeShared,
   importScores,
-  openSharedFromLocation,
-  replaceWithShared,
   resetScores,
   say,
   scoreCell,
@@ -23,15 +19,18 @@ import {
   undo,
   useScorecardStore,
 } from './store';
-import { Heatmap } from './Heatmap';
 import { LevelSelect } from './LevelSelect';
-import { CompareTable } from './CompareTable';
 
 interface Props {
   frame: RubricFrame;
 }
 
 const MAX_IMPORT_BYTES = 1_000_000;
+
+// Export, import and the shared-card view are loaded when first needed: most visits never
+// need them, and the page's JavaScript budget is 15 KB.
+const exchange = () => import('../rubric/exchange');
+const isShareHash = () => window.location.hash.startsWith('#share=');
 
 function download(name: string, type: string, text: string): void {
   const url = URL.createObjectURL(new Blob([text], { type }));
@@ -47,20 +46,33 @@ function shareLink(card: Card, frame: RubricFrame): string {
   return `${window.location.origin}${window.location.pathname}#${encodeShare(card, frame)}`;
 }
 
+const formatScore = (score: number | null) => (score === null ? '–' : score.toFixed(2));
+
 /** The reader's whole scorecard: matrix, weights, results, and what to do with them. */
 export default function Scorecard({ frame }: Props) {
   useScorecardStore();
   const card = useStore($card);
   const message = useStore($message);
   const pendingUndo = useStore($undo);
-  const shared = useStore($shared);
-  const [comparing, setComparing] = useState(false);
   const [link, setLink] = useState('');
-  useEffect(() => openSharedFromLocation(frame), []);
+  const [Shared, setShared] = useState<FunctionComponent<{ frame: RubricFrame }> | null>(null);
+  useEffect(() => {
+    const open = async () => {
+      if (!isShareHash()) return;
+      const module = await import('./SharedPanel');
+      module.openSharedFromLocation(frame);
+      setShared(() => module.SharedPanel);
+    };
+    void open();
+    // A share link pasted into this tab's address bar arrives as a hash change, not a new page.
+    window.addEventListener('hashchange', open);
+    return () => window.removeEventListener('hashchange', open);
+  }, []);
   useEffect(() => setLink(shareLink(card, frame)), [card]);
 
   const name = (id: string, kind: 'labs' | 'analogies') => frame[kind].find((item) => item.id === id)?.name ?? id;
   const ranked = ranking(card, frame);
+  const scores = new Map(ranked.map((row) => [row.lab, row]));
   const fragile = sensitivity(card, frame).filter((s) => s.swaps.length > 0);
 
   async function copyLink() {
@@ -81,6 +93,7 @@ export default function Scorecard({ frame }: Props) {
       return;
     }
     const text = await file.text();
+    const { fromCsv, fromJson } = await exchange();
     const result = /\.csv$/i.test(file.name) || !text.trimStart().startsWith('{') ? fromCsv(text, frame) : fromJson(text, frame);
     if (!result.ok) {
       say({ kind: 'error', text: `${file.name} could not be imported: ${result.message} Your scores are unchanged.` });
@@ -103,34 +116,7 @@ export default function Scorecard({ frame }: Props) {
         )}
       </div>
 
-      {shared && (
-        <section class="shared card" aria-labelledby="shared-title">
-          <h2 id="shared-title">A shared scorecard</h2>
-          <p>
-            You opened a link with someone's scores. It is shown read-only; your own scores are unchanged until you choose to replace
-            them.
-            {shared.unknown.length > 0 && ` The link also scores ${shared.unknown.join(', ')}, which this site no longer lists; those were left out.`}
-          </p>
-          <Heatmap
-            frame={frame}
-            ranked={ranking(shared.card, frame)}
-            level={(lab, analogy) => getCell(shared.card, lab, analogy).level}
-            caption="The shared scores (read-only)"
-          />
-          <p class="actions">
-            <button type="button" aria-pressed={comparing} onClick={() => setComparing(!comparing)}>
-              Compare with mine
-            </button>
-            <button type="button" onClick={replaceWithShared}>
-              Replace mine
-            </button>
-            <button type="button" onClick={closeShared}>
-              Close shared scorecard
-            </button>
-          </p>
-          {comparing && <CompareTable frame={frame} theirs={shared.card} mine={card} />}
-        </section>
-      )}
+      {Shared && <Shared frame={frame} />}
 
       <h2 id="matrix">Your scores</h2>
       <div class="table-wrap">
@@ -142,6 +128,7 @@ export default function Scorecard({ frame }: Props) {
               {frame.analogies.map((a) => (
                 <th scope="col">{a.name}</th>
               ))}
+              <th scope="col">Aggregate</th>
             </tr>
             <tr class="weights">
               <th scope="row">Weight</th>
@@ -158,6 +145,7 @@ export default function Scorecard({ frame }: Props) {
                   </select>
                 </td>
               ))}
+              <td />
             </tr>
           </thead>
           <tbody>
@@ -205,6 +193,7 @@ export default function Scorecard({ frame }: Props) {
                     </td>
                   );
                 })}
+                <td class="aggregate">{formatScore(scores.get(lab.id)?.score ?? null)}</td>
               </tr>
             ))}
           </tbody>
@@ -212,7 +201,24 @@ export default function Scorecard({ frame }: Props) {
       </div>
 
       <h2 id="results">Ranking</h2>
-      <Heatmap frame={frame} ranked={ranked} level={(lab, analogy) => getCell(card, lab, analogy).level} caption="Labs ranked by your weighted aggregate (highest first)" />
+      <ol class="ranking">
+        {ranked.map((row) => (
+          <li>
+            <span class="rank-name">{name(row.lab, 'labs')}</span>
+            {row.score === null ? (
+              <span class="muted"> no score yet</span>
+            ) : (
+              <>
+                <span class="bar" style={{ width: `${(row.score / 4) * 100}%` }} aria-hidden="true" />
+                <span>
+                  {' '}
+                  {formatScore(row.score)} of 4{row.unscored > 0 && `, ${row.unscored} of ${row.scored + row.unscored} cells unscored`}
+                </span>
+              </>
+            )}
+          </li>
+        ))}
+      </ol>
       <p class="meta">
         The aggregate is the weighted mean of the cells you scored; unscored cells are left out, not counted as zero.
       </p>
@@ -239,10 +245,10 @@ export default function Scorecard({ frame }: Props) {
         <button type="button" onClick={copyLink}>
           Copy share link
         </button>
-        <button type="button" onClick={() => download('scorecard.csv', 'text/csv;charset=utf-8', toCsv(card, frame))}>
+        <button type="button" onClick={async () => download('scorecard.csv', 'text/csv;charset=utf-8', (await exchange()).toCsv(card, frame))}>
           Export CSV
         </button>
-        <button type="button" onClick={() => download('scorecard.json', 'application/json', toJson(card, frame))}>
+        <button type="button" onClick={async () => download('scorecard.json', 'application/json', (await exchange()).toJson(card, frame))}>
           Export JSON
         </button>
         <button type="button" onClick={resetScores}>

@@ -5,10 +5,9 @@
  */
 import { atom } from 'nanostores';
 import { useEffect } from 'preact/hooks';
-import type { Confidence, Level, RubricFrame, Scorecard, Weight } from '../rubric/types';
+import type { Confidence, Level, Scorecard, Weight } from '../rubric/types';
 import { emptyScorecard, isEmpty, setConfidence, setLevel, setNote, setWeight } from '../rubric/scorecard';
 import { browserStorage, openStore, STORAGE_KEY, type ScorecardStore, type StoreResult } from '../rubric/storage';
-import { decodeShare, shareFragmentFromHash } from '../rubric/codec';
 
 /** A message for the reader: errors go to role="alert", notices to role="status". */
 export interface Message {
@@ -70,19 +69,6 @@ export function useScorecardStore(): void {
   useEffect(startScorecard, []);
 }
 
-/** Reads a share link from the address, if there is one, without touching the reader's own card. */
-export function openSharedFromLocation(frame: RubricFrame): void {
-  const fragment = shareFragmentFromHash(window.location.hash);
-  if (fragment === null) return;
-  const result = decodeShare(fragment, frame);
-  if (result.ok) {
-    $shared.set({ card: result.card, unknown: result.unknown });
-  } else {
-    $shared.set(null);
-    $message.set({ kind: 'error', text: `${result.error.message} Your own scores are unchanged.` });
-  }
-}
-
 export const scoreCell = (lab: string, analogy: string, level: Level | null) => save(setLevel($card.get(), lab, analogy, level));
 export const setCellConfidence = (lab: string, analogy: string, confidence: Confidence | undefined) =>
   save(setConfidence($card.get(), lab, analogy, confidence));
@@ -104,7 +90,7 @@ export function replaceWithShared(): void {
   const shared = $shared.get();
   if (shared === null) return;
   replaceUndoably(shared.card, 'Undo replace', 'Your scores were replaced by the shared scorecard. You can undo this.');
-  closeShared();
+  $shared.set(null);
 }
 
 export function importScores(card: Scorecard, from: string): void {
@@ -119,11 +105,9 @@ export function undo(): void {
   $message.set({ kind: 'status', text: 'Undone: your previous scores are back.' });
 }
 
+/** Hides the shared card; the share-link module also clears the address so a reload shows the reader's own. */
 export function closeShared(): void {
   $shared.set(null);
-  if (shareFragmentFromHash(window.location.hash) !== null) {
-    history.replaceState(null, '', window.location.pathname + window.location.search);
-  }
 }
 
 export const say = (message: Message | null) => $message.set(message);

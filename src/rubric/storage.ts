@@ -4,7 +4,6 @@
  * the last write winning wholesale. Data this page cannot read is copied aside
  * before anything overwrites it.
  */
-import * as z from 'zod/mini';
 import { emptyScorecard, getCell, setWeight, weightOf, withCell } from './scorecard';
 import { DEFAULT_WEIGHT, type Cell, type Confidence, type Level, type Scorecard, type Weight } from './types';
 
@@ -37,45 +36,81 @@ export interface StoredDoc {
   readonly card: StoredCard;
 }
 
-/**
- * Built on first use, not at import: a module-level call would be a side effect that keeps
- * Zod in every bundle that imports anything from the rubric, even code that never validates.
- */
-function buildSchemas() {
-  // Zod otherwise compiles validators with `new Function`, which a strict Content-Security-Policy
-  // forbids (and reports even when the probe's failure is caught).
-  z.config({ jitless: true });
-  const timestamp = z.number().check(z.nonnegative());
-  const card = z.object({
-    cells: z.record(
-      z.string(),
-      z.record(
-        z.string(),
-        z.object({
-          level: z.nullable(z.literal([0, 1, 2, 3, 4])),
-          confidence: z.exactOptional(z.enum(['low', 'medium', 'high'])),
-          note: z.exactOptional(z.string()),
-          at: timestamp,
-        }),
-      ),
-    ),
-    weights: z.record(z.string(), z.object({ w: z.literal([0, 1, 2, 3]), at: timestamp })),
-  });
-  const doc = z.object({ schemaVersion: z.literal(SCHEMA_VERSION), savedAt: z.string(), card });
-  return { card, doc };
+/** Why a value is not a stored card: the path of the first part that does not fit. */
+class ShapeError extends Error {
+  constructor(readonly path: string) {
+    super(path);
+  }
 }
 
-let schemas: ReturnType<typeof buildSchemas> | undefined;
+function fail(path: string): never {
+  throw new ShapeError(path);
+}
+
+function recordAt(value: unknown, path: string): Record<string, unknown> {
+  return isRecord(value) ? value : fail(path);
+}
+
+function timeAt(value: unknown, path: string): number {
+  return typeof value === 'number' && Number.isFinite(value) && value >= 0 ? value : fail(path);
+}
+
+const LEVEL_VALUES: readonly unknown[] = [0, 1, 2, 3, 4];
+const WEIGHT_VALUES: readonly unknown[] = [0, 1, 2, 3];
+const CONFIDENCE_VALUES: readonly unknown[] = ['low', 'medium', 'high'];
+
+function cellAt(value: unknown, path: string): StoredCell {
+  const cell = recordAt(value, path);
+  const { level, confidence, note, at } = cell;
+  if (level !== null && !LEVEL_VALUES.includes(level)) fail(`${path}.level`);
+  if (confidence !== undefined && !CONFIDENCE_VALUES.includes(confidence)) fail(`${path}.confidence`);
+  if (note !== undefined && typeof note !== 'string') fail(`${path}.note`);
+  return {
+    level: level as Level | null,
+    ...(confidence === undefined ? {} : { confidence: confidence as Confidence }),
+    ...(note === undefined ? {} : { note: note as string }),
+    at: timeAt(at, `${path}.at`),
+  };
+}
+
+/**
+ * Checks the shape by hand rather than with a schema library: this runs in the
+ * browser on every page with an island, and Zod (even zod/mini) would cost about
+ * 6 KB gzipped, nearly half the page's JavaScript budget. The unit tests hold it
+ * to the same cases a schema would (wrong types, out-of-range values, extra nesting).
+ */
+function storedCardAt(value: unknown, path: string): StoredCard {
+  const card = recordAt(value, path);
+  const cells = mapValues(recordAt(card['cells'], `${path}.cells`), (row, lab) =>
+    mapValues(recordAt(row, `${path}.cells.${lab}`), (cell, analogy) => cellAt(cell, `${path}.cells.${lab}.${analogy}`)),
+  );
+  const weights = mapValues(recordAt(card['weights'], `${path}.weights`), (entry, analogy) => {
+    const weight = recordAt(entry, `${path}.weights.${analogy}`);
+    if (!WEIGHT_VALUES.includes(weight['w'])) fail(`${path}.weights.${analogy}.w`);
+    return { w: weight['w'] as Weight, at: timeAt(weight['at'], `${path}.weights.${analogy}.at`) };
+  });
+  return { cells, weights };
+}
+
+function describePath(path: string): string {
+  return path === '' ? 'it does not have the expected shape' : `the value at "${path}" is not what this site saves`;
+}
 
 /** Validates the card part of a stored or exported document. */
-export function parseStoredCard(
-  value: unknown,
-): { ok: true; card: StoredCard } | { ok: false; reason: string } {
-  schemas ??= buildSchemas();
-  const parsed = schemas.card.safeParse(value);
-  return parsed.success
-    ? { ok: true, card: parsed.data }
-    : { ok: false, reason: describeIssue(parsed.error) };
+export function parseStoredCard(value: unknown): { ok: true; card: StoredCard } | { ok: false; reason: string } {
+  try {
+    return { ok: true, card: storedCardAt(value, '') };
+  } catch (error) {
+    if (error instanceof ShapeError) return { ok: false, reason: describePath(error.path.replace(/^\./, '')) };
+    throw error;
+  }
+}
+
+function storedDocAt(value: unknown): StoredDoc {
+  const doc = recordAt(value, '');
+  if (doc['schemaVersion'] !== SCHEMA_VERSION) fail('schemaVersion');
+  if (typeof doc['savedAt'] !== 'string') fail('savedAt');
+  return { schemaVersion: SCHEMA_VERSION, savedAt: doc['savedAt'], card: storedCardAt(doc['card'], 'card') };
 }
 
 export type LoadResult =
@@ -89,8 +124,8 @@ function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-function mapValues<T, U>(record: Record<string, T>, map: (value: T) => U): Record<string, U> {
-  return Object.fromEntries(Object.entries(record).map(([key, value]) => [key, map(value)]));
+function mapValues<T, U>(record: Record<string, T>, map: (value: T, key: string) => U): Record<string, U> {
+  return Object.fromEntries(Object.entries(record).map(([key, value]) => [key, map(value, key)]));
 }
 
 /**
@@ -115,14 +150,6 @@ export const migrations: Readonly<Record<number, (old: unknown) => unknown>> = {
   },
 };
 
-/** "card.cells.openai" for the first problem Zod found; mini ships no message texts, so the path is the reason. */
-function describeIssue(error: z.core.$ZodError): string {
-  const path = error.issues[0]?.path.map(String).join('.') ?? '';
-  return path === ''
-    ? 'it does not have the expected shape'
-    : `the value at "${path}" is not what this site saves`;
-}
-
 /** Validates an already parsed value, migrating older versions. */
 export function parseStoredValue(value: unknown): LoadResult {
   if (!isRecord(value)) return { status: 'corrupt', reason: 'it is not a scorecard' };
@@ -138,10 +165,13 @@ export function parseStoredValue(value: unknown): LoadResult {
     if (!migrate) return { status: 'corrupt', reason: `version ${step} can no longer be read` };
     current = migrate(current);
   }
-  schemas ??= buildSchemas();
-  const parsed = schemas.doc.safeParse(current);
-  if (!parsed.success) return { status: 'corrupt', reason: describeIssue(parsed.error) };
-  const doc: StoredDoc = parsed.data;
+  let doc: StoredDoc;
+  try {
+    doc = storedDocAt(current);
+  } catch (error) {
+    if (error instanceof ShapeError) return { status: 'corrupt', reason: describePath(error.path) };
+    throw error;
+  }
   return version === SCHEMA_VERSION ? { status: 'ok', doc } : { status: 'migrated', doc, from: version };
 }
 

@@ -1,12 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import {
-  MAX_SHARE_LENGTH,
-  decodeShare,
-  encodeShare,
-  frameProblems,
-  shareFragmentFromHash,
-} from '../../src/rubric/codec';
+import { MAX_SHARE_LENGTH, encodeShare, shareFragmentFromHash } from '../../src/rubric/codec';
+import { decodeShare, frameProblems } from '../../src/rubric/share-decode';
 import type { DecodeResult } from '../../src/rubric/codec';
 import {
   emptyScorecard,

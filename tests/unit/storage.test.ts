@@ -82,6 +82,32 @@ describe('loadStored', () => {
     if (result.status === 'corrupt') expect(result.reason).toContain('card.cells.openai.opacity.level');
   });
 
+  it('names the field for every kind of bad value in a stored card', () => {
+    const good = recordScorecard(
+      null,
+      setWeight(setConfidence(setLevel(emptyScorecard(), 'openai', 'opacity', 3), 'openai', 'opacity', 'high'), 'deception', 2),
+      1000,
+    );
+    const cases: [string, (doc: any) => void][] = [
+      ['card.cells.openai.opacity.level', (d) => (d.card.cells.openai.opacity.level = '3')],
+      ['card.cells.openai.opacity.confidence', (d) => (d.card.cells.openai.opacity.confidence = 'certain')],
+      ['card.cells.openai.opacity.note', (d) => (d.card.cells.openai.opacity.note = 42)],
+      ['card.cells.openai.opacity.at', (d) => (d.card.cells.openai.opacity.at = -1)],
+      ['card.cells.openai.opacity', (d) => (d.card.cells.openai.opacity = [3])],
+      ['card.cells.openai', (d) => (d.card.cells.openai = 'x')],
+      ['card.cells', (d) => delete d.card.cells],
+      ['card.weights.deception.w', (d) => (d.card.weights.deception.w = 4)],
+      ['card.weights.deception.at', (d) => (d.card.weights.deception.at = 'now')],
+      ['savedAt', (d) => (d.savedAt = 0)],
+    ];
+    for (const [path, breakIt] of cases) {
+      const doc = JSON.parse(JSON.stringify(good));
+      breakIt(doc);
+      const result = loadStored(JSON.stringify(doc));
+      expect(result, path).toEqual({ status: 'corrupt', reason: `the value at "${path}" is not what this site saves` });
+    }
+  });
+
   it('calls JSON that is not a scorecard corrupt', () => {
     for (const raw of [
       '42',

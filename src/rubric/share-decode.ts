@@ -1,0 +1,165 @@
+/**
+ * Reading a share link (the format is described in codec.ts). Kept apart from the
+ * encoder so that pages which only make links do not download the reader.
+ */
+import { emptyScorecard, getCell, normaliseNote, setWeight, withCell } from './scorecard';
+import { CONFIDENCES, type Confidence, type Level, type RubricFrame, type RubricItem, type Scorecard, type Weight } from './types';
+import {
+  BASE64URL,
+  CELL_CHARS,
+  KEY,
+  MAX_SHARE_LENGTH,
+  NO_LEVEL,
+  VERSION,
+  shareFragmentFromHash,
+  type DecodeResult,
+  type ShareErrorKind,
+} from './codec';
+
+function parseCellChar(char: string): { level: Level | null; confidence: Confidence | undefined } | null {
+  for (let row = 0; row < CELL_CHARS.length; row += 1) {
+    const column = CELL_CHARS[row]?.indexOf(char) ?? -1;
+    if (column >= 0) {
+      return {
+        level: column === NO_LEVEL ? null : (column as Level),
+        confidence: row === 0 ? undefined : CONFIDENCES[row - 1],
+      };
+    }
+  }
+  return null;
+}
+
+/** Throws on anything that is not base64url of valid UTF-8; decodeShare catches it. */
+function fromBase64Url(encoded: string): string {
+  if (encoded === '' || !BASE64URL.test(encoded) || encoded.length % 4 === 1) malformed();
+  const binary = atob(encoded.replace(/-/g, '+').replace(/_/g, '/'));
+  const bytes = Uint8Array.from(binary, (char) => char.charCodeAt(0));
+  return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+}
+
+const MESSAGES: Record<ShareErrorKind, string> = {
+  empty: 'This share link has no scorecard in it.',
+  'not-a-scorecard': 'This link does not contain a scorecard from this site.',
+  'unknown-version':
+    'This scorecard was shared from a different version of this site, which this page cannot read. Reload the page and open the link again.',
+  malformed:
+    'This share link is damaged or incomplete; it may have been cut off when it was copied. Ask for the link again.',
+  'too-long':
+    'This share link is too long to be a scorecard from this site (the limit is 60,000 characters).',
+};
+
+function failure(kind: ShareErrorKind): DecodeResult {
+  return { ok: false, error: { kind, message: MESSAGES[kind] } };
+}
+
+/**
+ * What would make share links ambiguous: keys that are not two lowercase letters, or
+ * a key or id used twice within labs or within analogies. Meant for a build-time check.
+ */
+export function frameProblems(frame: RubricFrame): string[] {
+  const problems: string[] = [];
+  for (const [kind, items] of [
+    ['lab', frame.labs],
+    ['analogy', frame.analogies],
+  ] as const) {
+    const seen = new Set<string>();
+    for (const { id, key } of items) {
+      if (!KEY.test(key))
+        problems.push(`${kind} "${id}" has share key "${key}"; keys are two lowercase letters.`);
+      if (seen.has(`key:${key}`)) problems.push(`${kind} share key "${key}" is used twice.`);
+      if (seen.has(`id:${id}`)) problems.push(`${kind} id "${id}" is used twice.`);
+      seen.add(`key:${key}`).add(`id:${id}`);
+    }
+  }
+  return problems;
+}
+
+function malformed(): never {
+  throw new Error('malformed share link');
+}
+
+function byKey(items: readonly RubricItem[]): Map<string, RubricItem> {
+  return new Map(items.map((item) => [item.key, item]));
+}
+
+/** Accepts the payload, the fragment ("share=v1..."), or the hash ("#share=v1..."). */
+export function decodeShare(fragment: string, frame: RubricFrame): DecodeResult {
+  try {
+    if (typeof fragment !== 'string') return failure('not-a-scorecard');
+    if (fragment.length > MAX_SHARE_LENGTH) return failure('too-long');
+    let payload = shareFragmentFromHash(fragment) ?? fragment;
+    // Unreserved characters should never be escaped, but some apps escape them anyway.
+    if (payload.includes('%')) payload = decodeURIComponent(payload);
+    payload = payload.trim();
+    if (payload === '') return failure('empty');
+    const [version, ...groups] = payload.split('.');
+    if (version !== VERSION)
+      return failure(/^v\d+$/.test(version ?? '') ? 'unknown-version' : 'not-a-scorecard');
+    return decodeGroups(groups, frame);
+  } catch {
+    return failure('malformed');
+  }
+}
+
+function decodeGroups(groups: readonly string[], frame: RubricFrame): DecodeResult {
+  const labs = byKey(frame.labs);
+  const analogies = byKey(frame.analogies);
+  const unknown = new Set<string>();
+  const known = (kind: 'lab' | 'analogy', key: string): RubricItem | undefined => {
+    if (!KEY.test(key)) malformed();
+    const item = (kind === 'lab' ? labs : analogies).get(key);
+    if (!item) unknown.add(`${kind}:${key}`);
+    return item;
+  };
+  let card = emptyScorecard();
+  for (const group of groups) {
+    if (group.startsWith('_')) {
+      card = decodeWeights(group.slice(1), card, known);
+    } else if (group.startsWith('-')) {
+      const lab = known('lab', group.slice(1, 3));
+      const analogy = known('analogy', group.slice(3, 5));
+      const note = fromBase64Url(group.slice(5));
+      if (lab && analogy) {
+        const cell = getCell(card, lab.id, analogy.id);
+        card = withCell(card, lab.id, analogy.id, { ...cell, note: normaliseNote(note) });
+      }
+    } else {
+      card = decodeRow(group, card, known);
+    }
+  }
+  return { ok: true, card, unknown: [...unknown] };
+}
+
+type Lookup = (kind: 'lab' | 'analogy', key: string) => RubricItem | undefined;
+
+function decodeRow(group: string, card: Scorecard, known: Lookup): Scorecard {
+  if (group.length < 5 || (group.length - 2) % 3 !== 0) malformed();
+  const lab = known('lab', group.slice(0, 2));
+  let next = card;
+  for (let at = 2; at < group.length; at += 3) {
+    const analogy = known('analogy', group.slice(at, at + 2));
+    const parsed = parseCellChar(group.charAt(at + 2));
+    if (!parsed) malformed();
+    if (lab && analogy) {
+      const { note } = getCell(next, lab.id, analogy.id);
+      next = withCell(next, lab.id, analogy.id, {
+        level: parsed.level,
+        ...(parsed.confidence === undefined ? {} : { confidence: parsed.confidence }),
+        ...(note === undefined ? {} : { note }),
+      });
+    }
+  }
+  return next;
+}
+
+function decodeWeights(body: string, card: Scorecard, known: Lookup): Scorecard {
+  if (body.length === 0 || body.length % 3 !== 0) malformed();
+  let next = card;
+  for (let at = 0; at < body.length; at += 3) {
+    const analogy = known('analogy', body.slice(at, at + 2));
+    const digit = body.charAt(at + 2);
+    if (!/^[0-3]$/.test(digit)) malformed();
+    if (analogy) next = setWeight(next, analogy.id, Number(digit) as Weight);
+  }
+  return next;
+}
