@@ -108,13 +108,15 @@ export default function Scorecard({ frame }: Props) {
         {message?.kind === 'error' && message.text}
       </div>
       <div role="status" class="message">
-        {message?.kind === 'status' && message.text}{' '}
-        {pendingUndo && (
+        {message?.kind === 'status' && message.text}
+      </div>
+      {pendingUndo && (
+        <p>
           <button type="button" onClick={undo}>
             {pendingUndo.label}
           </button>
-        )}
-      </div>
+        </p>
+      )}
 
       {Shared && <Shared frame={frame} />}
 

@@ -1,4 +1,5 @@
 /** Reading the built site in dist/ (or OUT_DIR) for the build-output tests. */
+import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { gzipSync } from 'node:zlib';
@@ -11,7 +12,8 @@ if (!existsSync(join(distDir, 'index.html'))) {
   throw new Error(`${distDir}/index.html is missing: run "npm run build" before the build-output tests`);
 }
 
-function walk(dir: string): string[] {
+/** Every file under a directory, recursively. */
+export function walk(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {
     const path = join(dir, name);
     return statSync(path).isDirectory() ? walk(path) : [path];
@@ -20,18 +22,28 @@ function walk(dir: string): string[] {
 
 export const allFiles = walk(distDir);
 
+/** Site paths of the HTML pages among a build's files, e.g. "/analogies/opacity/" and "/404.html". */
+export function pagePathsIn(dir: string, files: readonly string[] = walk(dir)): string[] {
+  return files
+    .filter((f) => f.endsWith('.html'))
+    .map((f) => '/' + relative(dir, f).split(sep).join('/'))
+    .map((p) => p.replace(/index\.html$/, ''))
+    .sort();
+}
+
 /** Site paths of the HTML pages, e.g. "/analogies/opacity/" and "/404.html". */
-export const pagePaths = allFiles
-  .filter((f) => f.endsWith('.html'))
-  .map((f) => '/' + relative(distDir, f).split(sep).join('/'))
-  .map((p) => p.replace(/index\.html$/, ''))
-  .sort();
+export const pagePaths = pagePathsIn(distDir, allFiles);
+
+/** The file in a build directory that serves a site path (without the base path), or null. */
+export function fileIn(dir: string, sitePath: string): string | null {
+  const clean = decodeURI(sitePath.split(/[?#]/)[0] ?? '');
+  const candidates = clean.endsWith('/') ? [join(dir, clean, 'index.html')] : [join(dir, clean), join(dir, clean, 'index.html')];
+  return candidates.find((c) => existsSync(c) && statSync(c).isFile()) ?? null;
+}
 
 /** The file that serves a site path (without the base path), or null. */
 export function fileFor(sitePath: string): string | null {
-  const clean = decodeURI(sitePath.split(/[?#]/)[0] ?? '');
-  const candidates = clean.endsWith('/') ? [join(distDir, clean, 'index.html')] : [join(distDir, clean), join(distDir, clean, 'index.html')];
-  return candidates.find((c) => existsSync(c) && statSync(c).isFile()) ?? null;
+  return fileIn(distDir, sitePath);
 }
 
 export function readPage(sitePath: string): string {
@@ -63,4 +75,20 @@ export function toSitePath(href: string, fromPage: string): string | null {
   if (url.origin !== 'http://site.test') return null;
   if (!url.pathname.startsWith(basePath + '/') && url.pathname !== basePath) return `!outside-base:${url.pathname}`;
   return url.pathname.slice(basePath.length) + url.hash;
+}
+
+/**
+ * Variables vitest sets in process.env for the code under test (import.meta.env is
+ * process.env there). A child build must not inherit them: Vite lets an environment
+ * variable BASE_URL override import.meta.env.BASE_URL, so vitest's BASE_URL="/" would
+ * undo BASE_PATH, and NODE_ENV=test would change how Astro builds.
+ */
+const VITEST_ENV = ['BASE_URL', 'MODE', 'DEV', 'PROD', 'SSR', 'NODE_ENV', 'VITEST', 'TEST', 'VITEST_MODE', 'VITEST_POOL_ID', 'VITEST_WORKER_ID'];
+
+/** Runs `npx astro build` in a directory, with extra environment variables, as a person would from a shell. */
+export function astroBuild(cwd: string, env: Record<string, string>): { status: number | null; output: string } {
+  const base = Object.fromEntries(Object.entries(process.env).filter(([key]) => !VITEST_ENV.includes(key)));
+  const result = spawnSync('npx', ['astro', 'build'], { cwd, encoding: 'utf8', timeout: 120_000, env: { ...base, ...env } });
+  if (result.error !== undefined) throw result.error;
+  return { status: result.status, output: `${result.stdout}\n${result.stderr}` };
 }

@@ -1,0 +1,159 @@
+import { describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { decodeEntities, fileFor, readPage } from './dist';
+
+const ANALOGY_ORDER = ['misaligned-incentives', 'power-seeking', 'opacity', 'deception', 'incorrigibility', 'constraint-subversion'];
+const REQUIRED_LABS = ['openai', 'anthropic', 'google-deepmind', 'meta', 'microsoft'];
+const POST_URL = 'https://www.lesswrong.com/posts/fpws8WNo6Mp4KsQjH/analogies-between-scaling-labs-and-misaligned';
+const DATE = /^\d{4}-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?$/;
+
+/** The open-data file, read loosely: every property is checked below rather than trusted. */
+type Json = Record<string, unknown>;
+
+const file = fileFor('/rubric.json');
+if (file === null) throw new Error('rubric.json is not in the build');
+const rubric = JSON.parse(readFileSync(file, 'utf8')) as Json;
+
+const arrayOf = (value: unknown, what: string): Json[] => {
+  if (!Array.isArray(value)) throw new Error(`${what} is not an array`);
+  return value as Json[];
+};
+const analogies = arrayOf(rubric['analogies'], 'analogies');
+const labs = arrayOf(rubric['labs'], 'labs');
+const evidence = arrayOf(rubric['evidence'], 'evidence');
+const reference = arrayOf(rubric['reference'], 'reference');
+const analogyIds = analogies.map((a) => a['id']);
+const labIds = labs.map((l) => l['id']);
+const evidenceById = new Map(evidence.map((e) => [e['id'], e]));
+
+const isNonEmptyString = (value: unknown): value is string => typeof value === 'string' && value.trim() !== '';
+
+/** Sentences in a short text: runs ending in . ! or ? followed by a space or the end. */
+const sentences = (text: string) => text.split(/(?<=[.!?])\s+(?=[A-Z"“(])/).filter((s) => s.trim() !== '');
+
+describe('/rubric.json', () => {
+  it('declares schema version 1, a licence and its source, the LessWrong post', () => {
+    expect(rubric['schemaVersion']).toBe(1);
+    expect(isNonEmptyString(rubric['license'])).toBe(true);
+    const source = rubric['source'] as Json | undefined;
+    expect(isNonEmptyString(source?.['title'])).toBe(true);
+    expect(source?.['url']).toBe(POST_URL);
+  });
+
+  it('has a scale of five labelled levels, 0 to 4', () => {
+    const scale = arrayOf(rubric['scale'], 'scale');
+    expect(scale.map((s) => s['level'])).toEqual([0, 1, 2, 3, 4]);
+    for (const step of scale) expect(isNonEmptyString(step['label']), JSON.stringify(step)).toBe(true);
+    expect(new Set(scale.map((s) => s['label'])).size).toBe(5);
+  });
+
+  it('lists the six analogies in their fixed order', () => {
+    expect(analogyIds).toEqual(ANALOGY_ORDER);
+  });
+
+  it.each(ANALOGY_ORDER)('the analogy %s has a title, a question, five level descriptors and disanalogies', (id) => {
+    const analogy = analogies.find((a) => a['id'] === id)!;
+    expect(isNonEmptyString(analogy['title'])).toBe(true);
+    expect(analogy['question']).toMatch(/\?$/);
+    const levels = analogy['levels'];
+    expect(Array.isArray(levels) && levels.length === 5 && levels.every(isNonEmptyString), 'five non-empty levels').toBe(true);
+    const disanalogies = analogy['disanalogies'];
+    expect(Array.isArray(disanalogies) && disanalogies.length > 0 && disanalogies.every(isNonEmptyString), 'disanalogies').toBe(true);
+  });
+
+  it('includes the five labs, each with a name', () => {
+    for (const id of REQUIRED_LABS) expect(labIds).toContain(id);
+    for (const lab of labs) expect(isNonEmptyString(lab['name']), JSON.stringify(lab)).toBe(true);
+    expect(new Set(labIds).size).toBe(labIds.length);
+  });
+
+  it('has at least 30 evidence items, with unique ids', () => {
+    expect(evidence.length).toBeGreaterThanOrEqual(30);
+    expect(evidenceById.size).toBe(evidence.length);
+  });
+
+  it('every evidence item is dated, names known labs and a known analogy, a direction, a summary and https sources', () => {
+    const problems: string[] = [];
+    for (const item of evidence) {
+      const id = String(item['id']);
+      if (!isNonEmptyString(item['id'])) problems.push(`${id}: no id`);
+      if (typeof item['date'] !== 'string' || !DATE.test(item['date'])) problems.push(`${id}: date ${String(item['date'])}`);
+      const itemLabs = item['labs'];
+      if (!Array.isArray(itemLabs) || itemLabs.length === 0) problems.push(`${id}: no labs`);
+      else for (const lab of itemLabs) if (!labIds.includes(lab)) problems.push(`${id}: unknown lab ${String(lab)}`);
+      if (!analogyIds.includes(item['analogy'])) problems.push(`${id}: unknown analogy ${String(item['analogy'])}`);
+      if (item['direction'] !== 'supports' && item['direction'] !== 'weakens') problems.push(`${id}: direction ${String(item['direction'])}`);
+      if (!isNonEmptyString(item['summary'])) problems.push(`${id}: no summary`);
+      const sources = item['sources'];
+      if (!Array.isArray(sources) || sources.length === 0) {
+        problems.push(`${id}: no sources`);
+        continue;
+      }
+      (sources as Json[]).forEach((source, i) => {
+        if (!isNonEmptyString(source['publisher'])) problems.push(`${id}: sources[${i}] has no publisher`);
+        if (!isNonEmptyString(source['title'])) problems.push(`${id}: sources[${i}] has no title`);
+        if (typeof source['date'] !== 'string' || !DATE.test(source['date'])) problems.push(`${id}: sources[${i}] date ${String(source['date'])}`);
+        if (typeof source['url'] !== 'string' || !URL.canParse(source['url']) || new URL(source['url']).protocol !== 'https:') {
+          problems.push(`${id}: sources[${i}] url ${String(source['url'])}`);
+        }
+      });
+    }
+    expect(problems).toEqual([]);
+  });
+
+  it('every analogy has evidence concerning at least four of the five labs', () => {
+    const thin = ANALOGY_ORDER.map((analogy) => {
+      const covered = new Set(evidence.filter((e) => e['analogy'] === analogy).flatMap((e) => e['labs'] as string[]));
+      return [analogy, REQUIRED_LABS.filter((lab) => covered.has(lab)).length] as const;
+    }).filter(([, count]) => count < 4);
+    expect(thin).toEqual([]);
+  });
+
+  it('at least eight evidence items weaken an analogy', () => {
+    expect(evidence.filter((e) => e['direction'] === 'weakens').length).toBeGreaterThanOrEqual(8);
+  });
+
+  it('the reference reading has exactly one entry per lab and analogy', () => {
+    const cells = reference.map((r) => `${String(r['lab'])}/${String(r['analogy'])}`);
+    const expected = labIds.flatMap((lab) => analogyIds.map((analogy) => `${String(lab)}/${String(analogy)}`));
+    expect([...cells].sort()).toEqual([...expected].sort());
+    expect(new Set(cells).size).toBe(cells.length);
+  });
+
+  it('every reference reading has a level 0-4, a rationale of one to three sentences, and evidence about that lab and analogy', () => {
+    const problems: string[] = [];
+    for (const cell of reference) {
+      const where = `${String(cell['lab'])}/${String(cell['analogy'])}`;
+      if (!Number.isInteger(cell['level']) || (cell['level'] as number) < 0 || (cell['level'] as number) > 4) {
+        problems.push(`${where}: level ${String(cell['level'])}`);
+      }
+      const rationale = cell['rationale'];
+      if (!isNonEmptyString(rationale)) problems.push(`${where}: no rationale`);
+      else {
+        const count = sentences(rationale).length;
+        if (count < 1 || count > 3) problems.push(`${where}: rationale has ${count} sentences`);
+      }
+      const ids = cell['evidence'];
+      if (!Array.isArray(ids)) {
+        problems.push(`${where}: evidence is not a list`);
+        continue;
+      }
+      for (const id of ids) {
+        const item = evidenceById.get(id);
+        if (item === undefined) problems.push(`${where}: evidence ${String(id)} does not exist`);
+        else if (item['analogy'] !== cell['analogy'] || !(item['labs'] as unknown[]).includes(cell['lab'])) {
+          problems.push(`${where}: evidence ${String(id)} concerns ${JSON.stringify(item['labs'])} on ${String(item['analogy'])}`);
+        }
+      }
+    }
+    expect(problems).toEqual([]);
+  });
+
+  it('every analogy title and lab name in it appears on /scorecard/', () => {
+    const html = readPage('/scorecard/').replace(/<(script|style|template)\b[\s\S]*?<\/\1>/gi, ' ');
+    const text = decodeEntities(html.replace(/<[^>]+>/g, ' ')).replace(/\s+/g, ' ');
+    const names = [...analogies.map((a) => a['title']), ...labs.map((l) => l['name'])].map(String);
+    expect(names.length).toBe(analogies.length + labs.length);
+    expect(names.filter((name) => !text.includes(name))).toEqual([]);
+  });
+});

@@ -1,0 +1,237 @@
+import { describe, expect, it } from 'vitest';
+import { findIntegrityProblems, type IntegrityInput } from '../../src/content/integrity';
+
+/** A small, consistent content set: two labs, two analogies, every reading present and well cited. */
+function goodInput(): IntegrityInput {
+  return {
+    labs: [
+      { id: 'openai', data: { key: 'oa' } },
+      { id: 'meta', data: { key: 'me' } },
+    ],
+    analogies: [
+      { id: 'opacity', data: { key: 'op' } },
+      { id: 'deception', data: { key: 'de' } },
+    ],
+    evidence: [
+      { id: 'openai-nda-2024', data: { labs: ['openai'], analogy: 'opacity' } },
+      { id: 'meta-libgen-2025', data: { labs: ['meta'], analogy: 'opacity' } },
+      { id: 'shared-deception-2024', data: { labs: ['openai', 'meta'], analogy: 'deception' } },
+    ],
+    readings: [
+      {
+        id: 'opacity',
+        data: { cells: { openai: { evidence: ['openai-nda-2024'] }, meta: { evidence: ['meta-libgen-2025'] } } },
+      },
+      {
+        id: 'deception',
+        data: { cells: { openai: { evidence: ['shared-deception-2024'] }, meta: { evidence: [] } } },
+      },
+    ],
+    essay: [
+      { id: 'introduction', data: {} },
+      { id: 'opacity', data: { analogy: 'opacity' } },
+      { id: 'deception', data: { analogy: 'deception' } },
+      { id: 'disanalogies', data: {} },
+      { id: 'conclusion', data: {} },
+    ],
+  };
+}
+
+describe('findIntegrityProblems', () => {
+  it('finds nothing wrong in consistent content', () => {
+    expect(findIntegrityProblems(goodInput())).toEqual([]);
+  });
+
+  it('reports evidence naming an unknown lab, with the file, the field labs[i] and both names', () => {
+    const input = goodInput();
+    const problems = findIntegrityProblems({
+      ...input,
+      evidence: [...input.evidence, { id: 'typo-2024', data: { labs: ['meta', 'openia'], analogy: 'opacity' } }],
+    });
+    expect(problems).toHaveLength(1);
+    const [problem = ''] = problems;
+    expect(problem).toContain('content/evidence/typo-2024.yaml');
+    expect(problem).toContain('labs[1]');
+    expect(problem).toContain('"openia"');
+    expect(problem).toContain('"typo-2024"');
+  });
+
+  it("names the entry's own filePath when the loader gives one", () => {
+    const input = goodInput();
+    const problems = findIntegrityProblems({
+      ...input,
+      evidence: [
+        ...input.evidence,
+        { id: 'typo-2024', filePath: 'content/evidence/typo-2024-renamed.yaml', data: { labs: ['openia'], analogy: 'opacity' } },
+      ],
+    });
+    expect(problems).toHaveLength(1);
+    expect(problems[0]).toMatch(/^content\/evidence\/typo-2024-renamed\.yaml: field "labs\[0\]"/);
+  });
+
+  it('reports evidence naming an unknown analogy', () => {
+    const input = goodInput();
+    const problems = findIntegrityProblems({
+      ...input,
+      evidence: [...input.evidence, { id: 'wrong-analogy-2024', data: { labs: ['openai'], analogy: 'opacty' } }],
+    });
+    expect(problems).toHaveLength(1);
+    expect(problems[0]).toContain('content/evidence/wrong-analogy-2024.yaml');
+    expect(problems[0]).toContain('field "analogy"');
+    expect(problems[0]).toContain('"opacty"');
+  });
+
+  it('reports a reading that cites evidence about another lab', () => {
+    const input = goodInput();
+    const problems = findIntegrityProblems({
+      ...input,
+      readings: [
+        { id: 'opacity', data: { cells: { openai: { evidence: ['openai-nda-2024', 'meta-libgen-2025'] }, meta: { evidence: [] } } } },
+        input.readings[1]!,
+      ],
+    });
+    expect(problems).toHaveLength(1);
+    expect(problems[0]).toContain('content/readings/opacity.yaml');
+    expect(problems[0]).toContain('cells.openai.evidence[1]');
+    expect(problems[0]).toContain('"meta-libgen-2025"');
+    expect(problems[0]).toContain('"meta"');
+  });
+
+  it('reports a reading that cites evidence about the right lab but another analogy', () => {
+    const input = goodInput();
+    const problems = findIntegrityProblems({
+      ...input,
+      readings: [
+        input.readings[0]!,
+        { id: 'deception', data: { cells: { openai: { evidence: ['openai-nda-2024'] }, meta: { evidence: [] } } } },
+      ],
+    });
+    expect(problems).toHaveLength(1);
+    expect(problems[0]).toContain('content/readings/deception.yaml');
+    expect(problems[0]).toContain('cells.openai.evidence[0]');
+    expect(problems[0]).toContain('"opacity"');
+  });
+
+  it('reports a reading that cites a missing evidence id', () => {
+    const input = goodInput();
+    const problems = findIntegrityProblems({
+      ...input,
+      readings: [
+        input.readings[0]!,
+        { id: 'deception', data: { cells: { openai: { evidence: ['shared-deception-2024', 'no-such-item'] }, meta: { evidence: [] } } } },
+      ],
+    });
+    expect(problems).toHaveLength(1);
+    expect(problems[0]).toContain('content/readings/deception.yaml');
+    expect(problems[0]).toContain('cells.openai.evidence[1]');
+    expect(problems[0]).toContain('"no-such-item" does not exist');
+  });
+
+  it('reports a missing reading cell, naming the readings file and cells.<lab>', () => {
+    const input = goodInput();
+    const problems = findIntegrityProblems({
+      ...input,
+      readings: [input.readings[0]!, { id: 'deception', data: { cells: { openai: { evidence: [] } } } }],
+    });
+    expect(problems).toEqual([
+      'content/readings/deception.yaml: field "cells.meta": every lab needs a reading on every analogy; this one is missing',
+    ]);
+  });
+
+  it('reports a whole readings file missing, one problem per lab', () => {
+    const input = goodInput();
+    const problems = findIntegrityProblems({ ...input, readings: [input.readings[0]!] });
+    expect(problems).toHaveLength(2);
+    expect(problems.every((p) => p.startsWith('content/readings/deception.yaml'))).toBe(true);
+    expect(problems.some((p) => p.includes('cells.openai'))).toBe(true);
+    expect(problems.some((p) => p.includes('cells.meta'))).toBe(true);
+  });
+
+  it('reports a reading for a lab that does not exist', () => {
+    const input = goodInput();
+    const problems = findIntegrityProblems({
+      ...input,
+      readings: [
+        { id: 'opacity', data: { cells: { ...input.readings[0]!.data.cells, xai: { evidence: [] } } } },
+        input.readings[1]!,
+      ],
+    });
+    expect(problems).toHaveLength(1);
+    expect(problems[0]).toContain('content/readings/opacity.yaml');
+    expect(problems[0]).toContain('cells.xai');
+  });
+
+  it('reports a readings file whose name is not an analogy', () => {
+    const input = goodInput();
+    const problems = findIntegrityProblems({ ...input, readings: [...input.readings, { id: 'opaqueness', data: { cells: {} } }] });
+    expect(problems).toHaveLength(1);
+    expect(problems[0]).toContain('content/readings/opaqueness.yaml');
+    expect(problems[0]).toContain('"opaqueness"');
+  });
+
+  it('reports duplicate share keys among labs, naming the field key and both entries', () => {
+    const input = goodInput();
+    const problems = findIntegrityProblems({ ...input, labs: [...input.labs, { id: 'mistral', data: { key: 'me' } }] });
+    // The new lab also lacks readings; only the key problem concerns this test.
+    const keyProblems = problems.filter((p) => p.includes('field "key"'));
+    expect(keyProblems).toHaveLength(1);
+    expect(keyProblems[0]).toContain('content/labs/mistral.yaml');
+    expect(keyProblems[0]).toContain('"me"');
+    expect(keyProblems[0]).toContain('"meta"');
+  });
+
+  it('reports duplicate share keys among analogies', () => {
+    const input = goodInput();
+    const problems = findIntegrityProblems({ ...input, analogies: [input.analogies[0]!, { id: 'deception', data: { key: 'op' } }] });
+    expect(problems).toHaveLength(1);
+    expect(problems[0]).toContain('content/analogies/deception.yaml');
+    expect(problems[0]).toContain('field "key"');
+    expect(problems[0]).toContain('"opacity"');
+  });
+
+  it('allows a lab and an analogy to share a key, since they are different namespaces', () => {
+    const input = goodInput();
+    expect(findIntegrityProblems({ ...input, labs: [input.labs[0]!, { id: 'meta', data: { key: 'op' } }] })).toEqual([]);
+  });
+
+  it('reports a missing essay section, fixed or per analogy', () => {
+    const input = goodInput();
+    expect(findIntegrityProblems({ ...input, essay: input.essay.filter((s) => s.id !== 'conclusion') })).toEqual([
+      'content/essay/conclusion.mdx: this essay section is missing',
+    ]);
+    expect(findIntegrityProblems({ ...input, essay: input.essay.filter((s) => s.id !== 'deception') })).toEqual([
+      'content/essay/deception.mdx: this essay section is missing',
+    ]);
+  });
+
+  it("reports an essay section whose analogy field does not match its file name", () => {
+    const input = goodInput();
+    const problems = findIntegrityProblems({
+      ...input,
+      essay: input.essay.map((s) => (s.id === 'deception' ? { id: 'deception', data: { analogy: 'opacity' } } : s)),
+    });
+    expect(problems).toHaveLength(1);
+    expect(problems[0]).toContain('content/essay/deception.mdx');
+    expect(problems[0]).toContain('field "analogy"');
+    expect(problems[0]).toContain('"opacity"');
+    expect(problems[0]).toContain('"deception"');
+  });
+
+  it('reports an essay section naming an analogy that does not exist', () => {
+    const input = goodInput();
+    const problems = findIntegrityProblems({ ...input, essay: [...input.essay, { id: 'sycophancy', data: { analogy: 'sycophancy' } }] });
+    expect(problems).toHaveLength(1);
+    expect(problems[0]).toContain('content/essay/sycophancy.mdx');
+    expect(problems[0]).toContain('field "analogy"');
+  });
+
+  it('lists every problem at once rather than stopping at the first', () => {
+    const input = goodInput();
+    const problems = findIntegrityProblems({
+      ...input,
+      evidence: [...input.evidence, { id: 'bad-2024', data: { labs: ['openia'], analogy: 'opacty' } }],
+      essay: input.essay.filter((s) => s.id !== 'introduction'),
+    });
+    expect(problems).toHaveLength(3);
+  });
+});
