@@ -58,8 +58,23 @@ export default defineConfig({
     },
   },
   devToolbar: { enabled: false },
+  // No code blocks need highlighting, and Shiki's inline styles would break the CSP.
+  markdown: { syntaxHighlight: false },
   vite: {
-    build: { modulePreload: false },
+    build: {
+      modulePreload: false,
+      rollupOptions: {
+        output: {
+          // One chunk for the scoring core every island needs: many small chunks cost more
+          // in per-file overhead than the few hundred bytes a page might not use.
+          manualChunks(id) {
+            return /\/src\/(rubric\/(types|scorecard|scoring|codec|storage)|islands\/(store|labels|LevelSelect|CellDetails))\.tsx?$/.test(id)
+              ? 'scoring-core'
+              : undefined;
+          },
+        },
+      },
+    },
     plugins: [noPreloadHelper()],
   },
 });

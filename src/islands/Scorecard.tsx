@@ -1,7 +1,7 @@
 import { useStore } from '@nanostores/preact';
 import { useEffect, useState } from 'preact/hooks';
 import type { FunctionComponent } from 'preact';
-import { CONFIDENCES, NOTE_MAX_LENGTH, WEIGHTS, type Confidence, type RubricFrame, type Scorecard as Card, type Weight } from '../rubric/types';
+import { WEIGHTS, type Cell, type RubricFrame, type RubricItem, type Scorecard as Card, type Weight } from '../rubric/types';
 import { getCell, weightOf } from '../rubric/scorecard';
 import { ranking, sensitivity } from '../rubric/scoring';
 import { encodeShare } from '../rubric/codec';
@@ -14,12 +14,11 @@ import {
   say,
   scoreCell,
   setAnalogyWeight,
-  setCellConfidence,
-  setCellNote,
   undo,
   useScorecardStore,
 } from './store';
 import { LevelSelect } from './LevelSelect';
+import { CellDetails } from './CellDetails';
 
 interface Props {
   frame: RubricFrame;
@@ -44,6 +43,27 @@ function download(name: string, type: string, text: string): void {
 function shareLink(card: Card, frame: RubricFrame): string {
   if (typeof window === 'undefined') return '';
   return `${window.location.origin}${window.location.pathname}#${encodeShare(card, frame)}`;
+}
+
+/**
+ * A cell's confidence and note, behind a disclosure. The editors are rendered only
+ * while it is open: thirty of them at once would slow the page's first interaction.
+ */
+function CellDetailsToggle({ lab, analogy, cell }: { lab: RubricItem; analogy: RubricItem; cell: Cell }) {
+  const [open, setOpen] = useState(false);
+  const filled = cell.note !== undefined || cell.confidence !== undefined;
+  return (
+    <details open={open} onToggle={(e) => setOpen(e.currentTarget.open)}>
+      <summary>
+        {filled ? 'Note ✓' : 'Note'}
+        <span class="visually-hidden">
+          {' '}
+          and confidence: {analogy.name}, {lab.name}
+        </span>
+      </summary>
+      {open && <CellDetails compact lab={lab} analogy={analogy} cell={cell} />}
+    </details>
+  );
 }
 
 const formatScore = (score: number | null) => (score === null ? '–' : score.toFixed(2));
@@ -156,7 +176,6 @@ export default function Scorecard({ frame }: Props) {
                 <th scope="row">{lab.name}</th>
                 {frame.analogies.map((analogy) => {
                   const cell = getCell(card, lab.id, analogy.id);
-                  const id = `m-${lab.key}-${analogy.key}`;
                   return (
                     <td class={cell.level === null ? 'unscored' : `level-${cell.level}`}>
                       <LevelSelect
@@ -166,32 +185,7 @@ export default function Scorecard({ frame }: Props) {
                         level={cell.level}
                         onChange={(level) => scoreCell(lab.id, analogy.id, level)}
                       />
-                      <details open={cell.note !== undefined || cell.confidence !== undefined}>
-                        <summary>
-                          Note<span class="visually-hidden"> and confidence: {analogy.name}, {lab.name}</span>
-                        </summary>
-                        <select
-                          aria-label={`Confidence in ${analogy.name} score for ${lab.name}`}
-                          value={cell.confidence ?? ''}
-                          onChange={(e) => {
-                            const value = e.currentTarget.value;
-                            setCellConfidence(lab.id, analogy.id, value === '' ? undefined : (value as Confidence));
-                          }}
-                        >
-                          <option value="">Confidence</option>
-                          {CONFIDENCES.map((c) => (
-                            <option value={c}>{c}</option>
-                          ))}
-                        </select>
-                        <textarea
-                          id={id}
-                          aria-label={`Note on ${analogy.name} for ${lab.name}`}
-                          rows={2}
-                          maxLength={NOTE_MAX_LENGTH}
-                          value={cell.note ?? ''}
-                          onChange={(e) => setCellNote(lab.id, analogy.id, e.currentTarget.value)}
-                        />
-                      </details>
+                      <CellDetailsToggle lab={lab} analogy={analogy} cell={cell} />
                     </td>
                   );
                 })}

@@ -1,0 +1,46 @@
+import { CONFIDENCES, NOTE_MAX_LENGTH, type Cell, type Confidence, type RubricItem } from '../rubric/types';
+import { setCellConfidence, setCellNote } from './store';
+
+interface Props {
+  lab: RubricItem;
+  analogy: RubricItem;
+  cell: Cell;
+  /** Short visible labels, for a matrix cell; the accessible names stay complete. */
+  compact?: boolean;
+}
+
+/** How sure the reader is of a cell's score, and their note on it. Notes are plain text: Preact escapes them. */
+export function CellDetails({ lab, analogy, cell, compact = false }: Props) {
+  const confidenceName = `Confidence in ${analogy.name} score for ${lab.name}`;
+  const noteName = `Note on ${analogy.name} for ${lab.name}`;
+  return (
+    <>
+      <label class="cell-detail">
+        <span aria-hidden="true">Confidence</span>
+        <select
+          aria-label={confidenceName}
+          value={cell.confidence ?? ''}
+          onChange={(e) => {
+            const value = e.currentTarget.value;
+            setCellConfidence(lab.id, analogy.id, value === '' ? undefined : (value as Confidence));
+          }}
+        >
+          <option value="">Not stated</option>
+          {CONFIDENCES.map((c) => (
+            <option value={c}>{c[0]!.toUpperCase() + c.slice(1)}</option>
+          ))}
+        </select>
+      </label>
+      <label class="cell-detail">
+        <span aria-hidden="true">{compact ? 'Note' : noteName}</span>
+        <textarea
+          aria-label={noteName}
+          rows={2}
+          maxLength={NOTE_MAX_LENGTH}
+          value={cell.note ?? ''}
+          onChange={(e) => setCellNote(lab.id, analogy.id, e.currentTarget.value)}
+        />
+      </label>
+    </>
+  );
+}
