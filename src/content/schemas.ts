@@ -36,7 +36,7 @@ export const sourceSchema = z.strictObject({
 });
 
 /** The reading of a level 0-4, as the scale labels it. */
-const level = z.int().min(0).max(4);
+const level = z.literal([0, 1, 2, 3, 4], { error: "must be a whole level from 0 to 4" });
 
 /** One essay section: introduction, an analogy, disanalogies or conclusion. The file name is the section id. */
 export const essaySchema = z.strictObject({

@@ -124,10 +124,10 @@ export default function Scorecard({ frame }: Props) {
 
   return (
     <div class="scorecard">
-      <div role="alert" class="message error">
+      <div role="alert" class="message error no-print">
         {message?.kind === 'error' && message.text}
       </div>
-      <div role="status" class="message">
+      <div role="status" class="message no-print">
         {message?.kind === 'status' && message.text}
       </div>
       {pendingUndo && (
@@ -232,6 +232,7 @@ export default function Scorecard({ frame }: Props) {
         </ul>
       )}
 
+      <section class="no-print" aria-labelledby="share">
       <h2 id="share">Share, export, import</h2>
       <p>
         <label for="share-link">Share link</label>
@@ -256,6 +257,7 @@ export default function Scorecard({ frame }: Props) {
         <input id="import-scores" type="file" accept=".json,.csv,application/json,text/csv" onChange={(e) => importFile(e.currentTarget)} />
       </p>
       <p class="meta">The share link carries your scores after the "#", which browsers never send to a server; notes are included.</p>
+      </section>
     </div>
   );
 }
