@@ -1,7 +1,8 @@
 // The benchmark behind `npm run bench`: builds the site, serves dist/ the way a static host
 // would, measures every page's bytes and four pages with Lighthouse, prints a table and the
 // budgets, writes bench-results/latest.{md,json}, and exits 1 when a budget fails so that it
-// can gate a merge.
+// can gate a merge. After Lighthouse it runs the matrix benchmark (scripts/bench-matrix.mjs):
+// an edit re-rendering a 20-lab x 12-analogy scorecard within one frame.
 //
 // Run it through npm (`npm run bench`): npm puts the project's Node 24 first on the PATH, and
 // Astro 7 refuses the system Node 20.
@@ -16,6 +17,7 @@ import { gzipSync } from 'node:zlib';
 import lighthouse from 'lighthouse';
 import * as chromeLauncher from 'chrome-launcher';
 import { computeMedianRun, filterToValidRuns } from 'lighthouse/core/lib/median-run.js';
+import { benchMatrix, BUDGET_MS as MATRIX_BUDGET_MS, LABS as MATRIX_LABS, ANALOGIES as MATRIX_ANALOGIES } from './bench-matrix.mjs';
 
 // astro.config.mjs writes to OUT_DIR when set; honouring it lets the benchmark build into a
 // folder of its own (OUT_DIR=dist-bench) while tests or a dev build use dist/ at the same time.
@@ -425,7 +427,7 @@ function table(pages, lighthouseRuns) {
   return [header, align, ...rows].map((r) => `| ${r.join(' | ')} |`).join('\n');
 }
 
-function budgets(pages, lighthouseRuns, lighthousePages) {
+function budgets(pages, lighthouseRuns, lighthousePages, matrix) {
   const list = [];
   const add = (name, holds, measured) => list.push({ name, holds, measured });
   const byPath = Object.fromEntries(pages.map((p) => [p.path, p]));
@@ -478,6 +480,12 @@ function budgets(pages, lighthouseRuns, lighthousePages) {
   const foreign = runs.flatMap(([p, r]) => (r.error ? [`${p}: not measured`] : r.otherOrigins.map((u) => `${p} → ${u}`)));
   add(`zero requests to other origins (every request starts with ${ORIGIN})`, foreign.length === 0,
     foreign.length ? foreign.join(', ') : `${runs.reduce((t, [, r]) => t + (r.requests ?? 0), 0)} requests, all to ${ORIGIN}`);
+
+  add(`an edit re-renders the ${MATRIX_LABS} × ${MATRIX_ANALOGIES} scorecard matrix within one frame: p95 ≤ ${MATRIX_BUDGET_MS} ms (cell edits, unthrottled)`,
+    !matrix.error && matrix.pass,
+    matrix.error ? `not measured: ${matrix.error}`
+      : `p95 ${matrix.p95Ms.toFixed(1)} ms, median ${matrix.unthrottled.cells.rerender.median.toFixed(1)} ms over ${matrix.unthrottled.cells.rerender.n} edits; ` +
+        `weight changes p95 ${matrix.unthrottled.weights.rerender.p95.toFixed(1)} ms; ${matrix.throttleRate}× CPU throttling p95 ${matrix.throttled.cells.rerender.p95.toFixed(1)} ms (for information)`);
   return list;
 }
 
@@ -548,7 +556,17 @@ async function main() {
     stopPreview();
   }
 
-  const results = budgets(pages, lighthouseRuns, lighthousePages);
+  // The matrix benchmark serves dist/ itself (scripts/serve.mjs, port 4398). A failure to run
+  // is reported, and fails its budget, rather than losing the rest of the report.
+  process.stderr.write(`Matrix edit benchmark (${MATRIX_LABS} × ${MATRIX_ANALOGIES}) …\n`);
+  let matrix;
+  try {
+    matrix = await benchMatrix({ dir: DIST, base: BASE });
+  } catch (error) {
+    matrix = { error: error instanceof Error ? error.message : String(error) };
+  }
+
+  const results = budgets(pages, lighthouseRuns, lighthousePages, matrix);
   const meta = {
     date: new Date().toISOString(),
     commit: gitCommit(),
@@ -578,6 +596,10 @@ async function main() {
     '',
     table(pages, lighthouseRuns),
     '',
+    `## Matrix edit (${MATRIX_LABS} labs × ${MATRIX_ANALOGIES} analogies)`,
+    '',
+    matrix.error ? `The matrix benchmark did not run: ${matrix.error}` : matrix.markdown,
+    '',
     '## Budgets',
     '',
     ...results.map((b) => `- **${b.holds ? 'PASS' : 'FAIL'}** ${b.name}: ${b.measured}`),
@@ -589,7 +611,7 @@ async function main() {
   ].join('\n');
 
   writeAtomically(join(RESULTS, 'latest.md'), markdown);
-  writeAtomically(join(RESULTS, 'latest.json'), JSON.stringify({ ...meta, buildSeconds, lighthousePages, pages, lighthouse: lighthouseRuns, budgets: results }, null, 2) + '\n');
+  writeAtomically(join(RESULTS, 'latest.json'), JSON.stringify({ ...meta, buildSeconds, lighthousePages, pages, lighthouse: lighthouseRuns, matrix, budgets: results }, null, 2) + '\n');
   process.stdout.write(markdown);
   process.stdout.write(`\nWritten to ${RESULTS}/latest.md and ${RESULTS}/latest.json\n`);
   return results.every((b) => b.holds);

@@ -1,4 +1,4 @@
-import { useStore } from '@nanostores/preact';
+import { useStore } from './use-store';
 import type { EvidenceTally, Level, RubricItem } from '../rubric/types';
 import { getCell } from '../rubric/scorecard';
 import { $card, scoreCell, useScorecardStore } from './store';

@@ -32,9 +32,10 @@ export function CellDetails({ lab, analogy, cell, compact = false }: Props) {
         </select>
       </label>
       <label class="cell-detail">
-        <span aria-hidden="true">{compact ? 'Note' : noteName}</span>
+        {/* In full size the visible label is the whole name; compact cells show "Note" and name it fully for assistive tech. */}
+        {compact ? <span aria-hidden="true">Note</span> : <span>{noteName}</span>}
         <textarea
-          aria-label={noteName}
+          aria-label={compact ? noteName : undefined}
           rows={2}
           maxLength={NOTE_MAX_LENGTH}
           value={cell.note ?? ''}

@@ -1,4 +1,4 @@
-import { useStore } from '@nanostores/preact';
+import { useStore } from './use-store';
 import type { RubricItem } from '../rubric/types';
 import { getCell } from '../rubric/scorecard';
 import { $card, useScorecardStore, scoreCell } from './store';

@@ -1,4 +1,4 @@
-import { useStore } from '@nanostores/preact';
+import { useStore } from './use-store';
 import type { RubricFrame } from '../rubric/types';
 import { countScored, getCell } from '../rubric/scorecard';
 import { ranking } from '../rubric/scoring';

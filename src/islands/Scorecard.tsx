@@ -1,6 +1,6 @@
-import { useStore } from '@nanostores/preact';
-import { useEffect, useState } from 'preact/hooks';
-import type { FunctionComponent } from 'preact';
+import { useStore } from './use-store';
+import { useEffect, useMemo, useState } from 'preact/hooks';
+import { Component, type FunctionComponent } from 'preact';
 import { WEIGHTS, type Cell, type RubricFrame, type RubricItem, type Scorecard as Card, type Weight } from '../rubric/types';
 import { getCell, weightOf } from '../rubric/scorecard';
 import { ranking, sensitivity } from '../rubric/scoring';
@@ -41,7 +41,6 @@ function download(name: string, type: string, text: string): void {
 }
 
 function shareLink(card: Card, frame: RubricFrame): string {
-  if (typeof window === 'undefined') return '';
   return `${window.location.origin}${window.location.pathname}#${encodeShare(card, frame)}`;
 }
 
@@ -55,7 +54,7 @@ function CellDetailsToggle({ lab, analogy, cell }: { lab: RubricItem; analogy: R
   return (
     <details open={open} onToggle={(e) => setOpen(e.currentTarget.open)}>
       <summary>
-        {filled ? 'Note ✓' : 'Note'}
+        {filled ? 'Details ✓' : 'Details'}
         <span class="visually-hidden">
           {' '}
           and confidence: {analogy.name}, {lab.name}
@@ -66,6 +65,50 @@ function CellDetailsToggle({ lab, analogy, cell }: { lab: RubricItem; analogy: R
   );
 }
 
+interface MatrixRowProps {
+  lab: RubricItem;
+  analogies: readonly RubricItem[];
+  card: Card;
+  /** The lab's cells; the domain replaces this object only when one of them changes. */
+  row: Card['cells'][string] | undefined;
+  aggregate: string;
+}
+
+/**
+ * One lab's row of the matrix. It re-renders only when its own cells or aggregate
+ * change, so an edit redraws one row rather than every control on the card: that
+ * keeps an edit within a frame even on a 20 x 12 card.
+ */
+class MatrixRow extends Component<MatrixRowProps> {
+  override shouldComponentUpdate(next: MatrixRowProps): boolean {
+    return next.row !== this.props.row || next.aggregate !== this.props.aggregate || next.analogies !== this.props.analogies;
+  }
+
+  override render({ lab, analogies, card, aggregate }: MatrixRowProps) {
+    return (
+      <tr>
+        <th scope="row">{lab.name}</th>
+        {analogies.map((analogy) => {
+          const cell = getCell(card, lab.id, analogy.id);
+          return (
+            <td class={cell.level === null ? 'unscored' : `level-${cell.level}`}>
+              <LevelSelect
+                compact
+                lab={lab}
+                analogy={analogy}
+                level={cell.level}
+                onChange={(level) => scoreCell(lab.id, analogy.id, level)}
+              />
+              <CellDetailsToggle lab={lab} analogy={analogy} cell={cell} />
+            </td>
+          );
+        })}
+        <td class="aggregate">{aggregate}</td>
+      </tr>
+    );
+  }
+}
+
 const formatScore = (score: number | null) => (score === null ? '–' : score.toFixed(2));
 
 /** The reader's whole scorecard: matrix, weights, results, and what to do with them. */
@@ -74,7 +117,6 @@ export default function Scorecard({ frame }: Props) {
   const card = useStore($card);
   const message = useStore($message);
   const pendingUndo = useStore($undo);
-  const [link, setLink] = useState('');
   const [Shared, setShared] = useState<FunctionComponent<{ frame: RubricFrame }> | null>(null);
   useEffect(() => {
     const open = async () => {
@@ -88,7 +130,10 @@ export default function Scorecard({ frame }: Props) {
     window.addEventListener('hashchange', open);
     return () => window.removeEventListener('hashchange', open);
   }, []);
-  useEffect(() => setLink(shareLink(card, frame)), [card]);
+  // The link needs the page's address, so it is filled in once mounted (hydration keeps the server's empty value).
+  const [mounted, setMounted] = useState(false);
+  useEffect(() => setMounted(true), []);
+  const link = useMemo(() => (mounted ? shareLink(card, frame) : ''), [card, mounted]);
 
   const name = (id: string, kind: 'labs' | 'analogies') => frame[kind].find((item) => item.id === id)?.name ?? id;
   const ranked = ranking(card, frame);
@@ -172,25 +217,13 @@ export default function Scorecard({ frame }: Props) {
           </thead>
           <tbody>
             {frame.labs.map((lab) => (
-              <tr>
-                <th scope="row">{lab.name}</th>
-                {frame.analogies.map((analogy) => {
-                  const cell = getCell(card, lab.id, analogy.id);
-                  return (
-                    <td class={cell.level === null ? 'unscored' : `level-${cell.level}`}>
-                      <LevelSelect
-                        compact
-                        lab={lab}
-                        analogy={analogy}
-                        level={cell.level}
-                        onChange={(level) => scoreCell(lab.id, analogy.id, level)}
-                      />
-                      <CellDetailsToggle lab={lab} analogy={analogy} cell={cell} />
-                    </td>
-                  );
-                })}
-                <td class="aggregate">{formatScore(scores.get(lab.id)?.score ?? null)}</td>
-              </tr>
+              <MatrixRow
+                lab={lab}
+                analogies={frame.analogies}
+                card={card}
+                row={card.cells[lab.id]}
+                aggregate={formatScore(scores.get(lab.id)?.score ?? null)}
+              />
             ))}
           </tbody>
         </table>

@@ -2,7 +2,7 @@
  * The read-only view of a scorecard opened from a share link. Loaded only when the
  * address holds one, so ordinary visits to the scorecard do not download the decoder.
  */
-import { useStore } from '@nanostores/preact';
+import { useStore } from './use-store';
 import { useState } from 'preact/hooks';
 import type { RubricFrame } from '../rubric/types';
 import { getCell } from '../rubric/scorecard';

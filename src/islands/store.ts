@@ -6,7 +6,7 @@
 import { atom } from 'nanostores';
 import { useEffect } from 'preact/hooks';
 import type { Confidence, Level, Scorecard, Weight } from '../rubric/types';
-import { emptyScorecard, isEmpty, setConfidence, setLevel, setNote, setWeight } from '../rubric/scorecard';
+import { emptyScorecard, isEmpty, sameScorecard, setConfidence, setLevel, setNote, setWeight } from '../rubric/scorecard';
 import { browserStorage, openStore, STORAGE_KEY, type ScorecardStore, type StoreResult } from '../rubric/storage';
 
 /** A message for the reader: errors go to role="alert", notices to role="status". */
@@ -39,8 +39,10 @@ let persistence: ScorecardStore | null = null;
 
 function apply(result: StoreResult): void {
   if (result.ok) {
-    // After a write the merge may bring in changes another tab saved meanwhile.
-    $card.set(result.card);
+    // After a write the merge may bring in changes another tab saved meanwhile. When it
+    // brings nothing new, the card in hand is kept, so unchanged rows keep their identity
+    // and views redraw only what changed.
+    if (!sameScorecard(result.card, $card.get())) $card.set(result.card);
     if (result.notice !== null) $message.set({ kind: 'error', text: result.notice });
   } else {
     $message.set({ kind: 'error', text: result.message });

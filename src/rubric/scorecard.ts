@@ -119,3 +119,23 @@ export function countScored(card: Scorecard, frame: RubricFrame): number {
   }
   return scored;
 }
+
+/** Whether two cells hold the same level, confidence and note. */
+export function sameCell(a: Cell, b: Cell): boolean {
+  return a.level === b.level && a.confidence === b.confidence && a.note === b.note;
+}
+
+/** Whether two cards hold the same scores, confidences, notes and weights, however they were built. */
+export function sameScorecard(a: Scorecard, b: Scorecard): boolean {
+  if (a === b) return true;
+  const labs = new Set([...Object.keys(a.cells), ...Object.keys(b.cells)]);
+  for (const lab of labs) {
+    const analogies = new Set([...Object.keys(own(a.cells, lab) ?? {}), ...Object.keys(own(b.cells, lab) ?? {})]);
+    for (const analogy of analogies) {
+      if (!sameCell(getCell(a, lab, analogy), getCell(b, lab, analogy))) return false;
+    }
+  }
+  const analogies = new Set([...Object.keys(a.weights), ...Object.keys(b.weights)]);
+  for (const analogy of analogies) if (weightOf(a, analogy) !== weightOf(b, analogy)) return false;
+  return true;
+}

@@ -1,4 +1,4 @@
-import { getCell, weightOf, setWeight } from './scorecard';
+import { getCell, weightOf } from './scorecard';
 import { WEIGHTS, type EvidenceTally, type RubricFrame, type Scorecard, type Weight } from './types';
 
 export interface LabScore {
@@ -85,25 +85,59 @@ export function ranking(card: Scorecard, frame: RubricFrame): RankedLab[] {
  */
 export function sensitivity(card: Scorecard, frame: RubricFrame): Sensitivity[] {
   const ranked = ranking(card, frame);
+  // Each lab's weighted sum and total weight, once: a single weight change then moves a
+  // score in constant time, so the whole check stays well inside a frame on a large card.
+  const sums = new Map(frame.labs.map((lab) => [lab.id, weightedSums(card, frame, lab.id)]));
   const result: Sensitivity[] = [];
   for (let index = 0; index + 1 < ranked.length; index += 1) {
     const upper = ranked[index];
     const lower = ranked[index + 1];
     if (!upper || !lower || upper.score === null || lower.score === null) continue;
+    const upperSums = sums.get(upper.lab)!;
+    const lowerSums = sums.get(lower.lab)!;
     const swaps: WeightSwap[] = [];
     for (const analogy of frame.analogies) {
       const current = weightOf(card, analogy.id);
       for (const weight of WEIGHTS) {
         if (weight === current) continue;
-        const changed = setWeight(card, analogy.id, weight);
-        const upperScore = aggregate(changed, frame, upper.lab).score;
-        const lowerScore = aggregate(changed, frame, lower.lab).score;
+        const upperScore = scoreWithWeight(upperSums, analogy.id, weight - current);
+        const lowerScore = scoreWithWeight(lowerSums, analogy.id, weight - current);
         if (ranksAbove(lowerScore, upperScore)) swaps.push({ analogy: analogy.id, weight });
       }
     }
     result.push({ upper: upper.lab, lower: lower.lab, swaps });
   }
   return result;
+}
+
+interface WeightedSums {
+  readonly total: number;
+  readonly weight: number;
+  /** Levels of the scored cells, by analogy id. */
+  readonly levels: ReadonlyMap<string, number>;
+}
+
+function weightedSums(card: Scorecard, frame: RubricFrame, lab: string): WeightedSums {
+  let total = 0;
+  let weight = 0;
+  const levels = new Map<string, number>();
+  for (const analogy of frame.analogies) {
+    const { level } = getCell(card, lab, analogy.id);
+    if (level === null) continue;
+    const w = weightOf(card, analogy.id);
+    total += w * level;
+    weight += w;
+    levels.set(analogy.id, level);
+  }
+  return { total, weight, levels };
+}
+
+/** The mean after one analogy's weight moves by `delta`: integer sums, so it equals what aggregate() would give. */
+function scoreWithWeight(sums: WeightedSums, analogy: string, delta: number): number | null {
+  const level = sums.levels.get(analogy);
+  const total = level === undefined ? sums.total : sums.total + delta * level;
+  const weight = level === undefined ? sums.weight : sums.weight + delta;
+  return weight > 0 ? total / weight : null;
 }
 
 export interface EvidenceRef {

@@ -4,7 +4,7 @@
  * the last write winning wholesale. Data this page cannot read is copied aside
  * before anything overwrites it.
  */
-import { emptyScorecard, getCell, setWeight, weightOf, withCell } from './scorecard';
+import { emptyScorecard, getCell, sameCell, setWeight, weightOf, withCell } from './scorecard';
 import { DEFAULT_WEIGHT, type Cell, type Confidence, type Level, type Scorecard, type Weight } from './types';
 
 export const STORAGE_KEY = 'labs-alignment.scorecard';
@@ -211,10 +211,6 @@ export function cardFromStored(stored: StoredCard): Scorecard {
 
 export function toScorecard(doc: StoredDoc): Scorecard {
   return cardFromStored(doc.card);
-}
-
-function sameCell(a: Cell, b: Cell): boolean {
-  return a.level === b.level && a.confidence === b.confidence && a.note === b.note;
 }
 
 function keysOf(...records: readonly Readonly<Record<string, unknown>>[]): Set<string> {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import {
+  sameScorecard,
   countScored,
   emptyScorecard,
   getCell,
@@ -112,5 +113,18 @@ describe('scorecard', () => {
     card = setConfidence(card, 'meta', 'opacity', 'low');
     card = setLevel(card, 'xai', 'opacity', 2);
     expect(countScored(card, frame)).toBe(2);
+  });
+});
+
+describe('sameScorecard', () => {
+  it('sees equal content built in a different order as the same, and any difference as different', () => {
+    const a = setWeight(setLevel(setLevel(emptyScorecard(), 'openai', 'opacity', 3), 'meta', 'deception', 1), 'opacity', 2);
+    const b = setLevel(setWeight(setLevel(emptyScorecard(), 'meta', 'deception', 1), 'opacity', 2), 'openai', 'opacity', 3);
+    expect(sameScorecard(a, b)).toBe(true);
+    expect(sameScorecard(a, setLevel(b, 'openai', 'opacity', 2))).toBe(false);
+    expect(sameScorecard(a, setNote(b, 'openai', 'opacity', 'x'))).toBe(false);
+    expect(sameScorecard(a, setConfidence(b, 'meta', 'deception', 'low'))).toBe(false);
+    expect(sameScorecard(a, setWeight(b, 'opacity', 1))).toBe(false);
+    expect(sameScorecard(emptyScorecard(), setLevel(emptyScorecard(), 'openai', 'opacity', null))).toBe(true);
   });
 });

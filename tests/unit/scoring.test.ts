@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { emptyScorecard, setLevel, setWeight } from '../../src/rubric/scorecard';
+import { emptyScorecard, setLevel, setWeight, weightOf } from '../../src/rubric/scorecard';
 import { aggregate, ranking, sensitivity, tallyEvidence, tallyFor } from '../../src/rubric/scoring';
-import type { Level, Scorecard } from '../../src/rubric/types';
+import { WEIGHTS, type Level, type Scorecard } from '../../src/rubric/types';
 import { frame } from './fixtures/frame';
+import { frameAndCard } from './fixtures/arbitraries';
 
 function card(
   levels: Record<string, Record<string, Level>>,
@@ -206,5 +207,28 @@ describe('evidence tallies', () => {
     expect(tallyFor(tallies, 'meta', 'deception')).toEqual({ supports: 0, weakens: 1 });
     expect(tallyFor(tallies, 'anthropic', 'opacity')).toEqual({ supports: 0, weakens: 0 });
     expect(tallies['openai/opacity']).toEqual({ supports: 2, weakens: 1 });
+  });
+});
+
+describe('sensitivity, against the definition', () => {
+  it('finds exactly the single weight changes that, applied to the card, put the lower lab above', () => {
+    fc.assert(
+      fc.property(frameAndCard, ({ frame: anyFrame, card: anyCard }) => {
+        for (const { upper, lower, swaps } of sensitivity(anyCard, anyFrame)) {
+          const expected = anyFrame.analogies.flatMap((analogy) =>
+            WEIGHTS.filter((w) => w !== weightOf(anyCard, analogy.id))
+              .filter((w) => {
+                const changed = setWeight(anyCard, analogy.id, w);
+                const up = aggregate(changed, anyFrame, upper).score;
+                const low = aggregate(changed, anyFrame, lower).score;
+                return low !== null && (up === null || low > up);
+              })
+              .map((weight) => ({ analogy: analogy.id, weight })),
+          );
+          expect(swaps).toEqual(expected);
+        }
+      }),
+      { numRuns: 300 },
+    );
   });
 });
