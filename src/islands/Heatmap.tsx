@@ -1,3 +1,4 @@
+import { AnalogyHeaderRow } from './AnalogyHeaderRow';
 import type { Level, RubricFrame } from '../rubric/types';
 import type { RankedLab } from '../rubric/scoring';
 
@@ -15,13 +16,7 @@ export function Heatmap({ frame, ranked, level, caption }: Props) {
       <table class="heatmap">
         <caption>{caption}</caption>
         <thead>
-          <tr>
-            <th scope="col">Lab</th>
-            {frame.analogies.map((a) => (
-              <th scope="col">{a.name}</th>
-            ))}
-            <th scope="col">Aggregate</th>
-          </tr>
+          <AnalogyHeaderRow analogies={frame.analogies} />
         </thead>
         <tbody>
           {ranked.map((row) => {

@@ -18,6 +18,7 @@ import {
   useScorecardStore,
 } from './store';
 import { LevelSelect } from './LevelSelect';
+import { AnalogyHeaderRow } from './AnalogyHeaderRow';
 import { CellDetails } from './CellDetails';
 
 interface Props {
@@ -190,13 +191,7 @@ export default function Scorecard({ frame }: Props) {
         <table class="matrix">
           <caption>Score each lab on each analogy, 0 to 4. Weights set how much each analogy counts in the aggregate.</caption>
           <thead>
-            <tr>
-              <th scope="col">Lab</th>
-              {frame.analogies.map((a) => (
-                <th scope="col">{a.name}</th>
-              ))}
-              <th scope="col">Aggregate</th>
-            </tr>
+            <AnalogyHeaderRow analogies={frame.analogies} />
             <tr class="weights">
               <th scope="row">Weight</th>
               {frame.analogies.map((a) => (

@@ -1,20 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { basePath, decodeEntities, fileFor, pagePaths, readPage } from './dist';
+import { ANALOGY_SLUGS, LAB_SLUGS } from './frozen-urls';
 
 const SITE_URL = (process.env['SITE_URL'] ?? 'http://127.0.0.1:4321').replace(/\/$/, '');
 const POST_URL = 'https://www.lesswrong.com/posts/fpws8WNo6Mp4KsQjH/analogies-between-scaling-labs-and-misaligned';
 const POST_TITLE = 'Analogies between scaling labs and misaligned superintelligent AI';
 
-const ANALOGY_PAGES = [
-  'misaligned-incentives',
-  'power-seeking',
-  'opacity',
-  'deception',
-  'incorrigibility',
-  'constraint-subversion',
-].map((slug) => `/analogies/${slug}/`);
-const LAB_PAGES = ['openai', 'anthropic', 'google-deepmind', 'meta', 'microsoft'].map((slug) => `/labs/${slug}/`);
+const ANALOGY_PAGES = ANALOGY_SLUGS.map((slug) => `/analogies/${slug}/`);
+const LAB_PAGES = LAB_SLUGS.map((slug) => `/labs/${slug}/`);
 /** Pages that each have a preview card of their own. */
 const PAGES_WITH_OWN_CARD = [...ANALOGY_PAGES, ...LAB_PAGES, '/', '/essay/', '/scorecard/'];
 

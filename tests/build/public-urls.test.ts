@@ -1,44 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { allFiles, distDir, pagePaths, readPage, attributeValues } from './dist';
 import { relative, sep } from 'node:path';
-
-/**
- * The public URL list is a contract: people link to these. Changing this list
- * means breaking links, so a renamed page needs a redirect page too.
- */
-const FROZEN_PAGES = [
-  '/',
-  '/404.html',
-  '/analogies/',
-  '/analogies/constraint-subversion/',
-  '/analogies/deception/',
-  '/analogies/incorrigibility/',
-  '/analogies/misaligned-incentives/',
-  '/analogies/opacity/',
-  '/analogies/power-seeking/',
-  '/essay/',
-  '/labs/',
-  '/labs/anthropic/',
-  '/labs/google-deepmind/',
-  '/labs/meta/',
-  '/labs/microsoft/',
-  '/labs/openai/',
-  '/method/',
-  '/scorecard/',
-];
-
-const FROZEN_FILES = ['/rubric.json', '/robots.txt', '/sitemap-index.xml', '/favicon.svg'];
-
-const ANALOGY_SLUGS = [
-  'misaligned-incentives',
-  'power-seeking',
-  'opacity',
-  'deception',
-  'incorrigibility',
-  'constraint-subversion',
-];
-const ESSAY_SECTION_IDS = ['introduction', ...ANALOGY_SLUGS, 'disanalogies', 'conclusion'];
-const LAB_SLUGS = ['openai', 'anthropic', 'google-deepmind', 'meta', 'microsoft'];
+import { ANALOGY_SLUGS, ESSAY_SECTION_IDS, FROZEN_FILES, FROZEN_PAGES, LAB_SLUGS } from './frozen-urls';
 
 describe('the public URL list', () => {
   it('every frozen page is in the build', () => {
