@@ -3,6 +3,7 @@ import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import preact from '@astrojs/preact';
 import sitemap from '@astrojs/sitemap';
+import pageCsp from './src/integrations/page-csp.ts';
 
 /**
  * The public origin, used for canonical URLs, the sitemap and preview cards.
@@ -37,7 +38,7 @@ export default defineConfig({
   base,
   trailingSlash: 'always',
   outDir: process.env.OUT_DIR ?? './dist',
-  integrations: [mdx(), preact(), sitemap()],
+  integrations: [mdx(), preact(), sitemap(), pageCsp()],
   build: {
     // One request carries the page and its styles: the analogy pages must fit
     // in the first round trip (14 KB gzipped), which an extra CSS file would break.

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { createHash } from 'node:crypto';
 import { decodeEntities, pagePaths, readPage } from './dist';
 
 function policyOf(html: string): Map<string, string[]> {
@@ -26,6 +27,18 @@ describe('content security policy', () => {
       expect(policy.get('style-src') ?? [], page).not.toContain("'unsafe-inline'");
       expect(policy.get('connect-src'), page).toEqual(["'self'"]);
       expect(policy.get('base-uri'), page).toEqual(["'self'"]);
+    }
+  });
+
+  it("each page's policy allows exactly the inline scripts and styles that page holds", () => {
+    const sha = (text: string) => `'sha256-${createHash('sha256').update(text, 'utf8').digest('base64')}'`;
+    for (const page of pagePaths) {
+      const html = readPage(page);
+      const policy = policyOf(html);
+      const scripts = [...html.matchAll(/<script(?![^>]*\ssrc=)(?![^>]*application\/ld\+json)[^>]*>([\s\S]*?)<\/script>/g)].map((m) => sha(m[1]!));
+      const styles = [...html.matchAll(/<style[^>]*>([\s\S]*?)<\/style>/g)].map((m) => sha(m[1]!));
+      expect(new Set(policy.get('script-src')), page).toEqual(new Set(["'self'", ...scripts]));
+      expect(new Set(policy.get('style-src')), page).toEqual(new Set(["'self'", ...styles]));
     }
   });
 

@@ -23,12 +23,14 @@ function layout(spec: CardSpec) {
   return h(
     'div',
     {
-      width: '100%',
-      height: '100%',
+      // Satori sizes boxes without their padding and border, so the content box is given here.
+      width: 1200 - 2 * 80,
+      height: 630 - 18 - 64 - 56,
+      boxSizing: 'content-box',
       display: 'flex',
       flexDirection: 'column',
       justifyContent: 'space-between',
-      padding: '72px 80px',
+      padding: '64px 80px 56px',
       background: '#fdfcfa',
       color: '#1d1d1f',
       fontFamily: 'Inter',
@@ -36,7 +38,7 @@ function layout(spec: CardSpec) {
     },
     [
       h('div', { fontSize: 30, color: '#8a2d0f', fontWeight: 700, textTransform: 'uppercase', letterSpacing: 2 }, spec.kicker),
-      h('div', { display: 'flex', flexDirection: 'column', gap: 28 }, [
+      h('div', { display: 'flex', flexDirection: 'column', gap: 28, width: 1040 }, [
         h('div', { fontSize: spec.title.length > 40 ? 64 : 84, fontWeight: 700, lineHeight: 1.1 }, spec.title),
         h('div', { fontSize: 34, lineHeight: 1.35, color: '#45474c' }, spec.thesis),
       ]),
