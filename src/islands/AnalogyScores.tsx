@@ -22,8 +22,7 @@ export default function AnalogyScores({ analogy, labs }: Props) {
           <tr>
             <th scope="col">Lab</th>
             <th scope="col">Your score</th>
-            <th scope="col">Site's reading</th>
-            <th scope="col">Evidence</th>
+            <th scope="col">Site's reading, evidence</th>
           </tr>
         </thead>
         <tbody>
@@ -41,9 +40,10 @@ export default function AnalogyScores({ analogy, labs }: Props) {
               </td>
               <td>
                 <span class={`level level-${reference}`}>{reference}</span> {LEVEL_LABELS[reference]}
-              </td>
-              <td>
-                {tally.supports} for, {tally.weakens} against
+                <br />
+                <span class="muted">
+                  {tally.supports} for, {tally.weakens} against
+                </span>
               </td>
             </tr>
           ))}
