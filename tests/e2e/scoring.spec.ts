@@ -309,3 +309,29 @@ test.describe('export and import', () => {
     });
   }
 });
+
+test('a shared scorecard can be compared, taken over and given back by keyboard alone', async ({ page }) => {
+  await openScorecard(page);
+  await scoreControl(page, 'opacity', 'openai').selectOption('1');
+  await page.goto('/scorecard/#share=v1.oaop4de3');
+  await page.reload();
+  await waitForIslands(page);
+  const focusByTab = async (name: string) => {
+    for (let i = 0; i < 80; i += 1) {
+      await page.keyboard.press('Tab');
+      if ((await page.evaluate(() => document.activeElement?.textContent?.trim())) === name) return;
+    }
+    throw new Error(`"${name}" was never reached with Tab`);
+  };
+  await page.locator('body').focus();
+  await focusByTab('Compare with mine');
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('table', { name: /side by side/ })).toContainText('2 cell(s) differ');
+  await focusByTab('Replace mine');
+  await page.keyboard.press('Enter');
+  await expect(scoreControl(page, 'opacity', 'openai')).toHaveValue('4');
+  await expect(scoreControl(page, 'deception', 'openai')).toHaveValue('3');
+  await page.getByRole('button', { name: 'Undo replace' }).focus();
+  await page.keyboard.press('Enter');
+  await expect(scoreControl(page, 'opacity', 'openai')).toHaveValue('1');
+});
