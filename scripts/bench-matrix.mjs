@@ -122,7 +122,8 @@ function run(command, args) {
   });
 }
 
-async function answers(url) {
+/** Whether a server answers at `url` (used by bench.mjs too). */
+export async function answers(url) {
   try {
     const response = await fetch(url, { signal: AbortSignal.timeout(2000) });
     return response.ok;

@@ -17,7 +17,7 @@ import { gzipSync } from 'node:zlib';
 import lighthouse from 'lighthouse';
 import * as chromeLauncher from 'chrome-launcher';
 import { computeMedianRun, filterToValidRuns } from 'lighthouse/core/lib/median-run.js';
-import { benchMatrix, BUDGET_MS as MATRIX_BUDGET_MS, LABS as MATRIX_LABS, ANALOGIES as MATRIX_ANALOGIES } from './bench-matrix.mjs';
+import { answers, benchMatrix, BUDGET_MS as MATRIX_BUDGET_MS, LABS as MATRIX_LABS, ANALOGIES as MATRIX_ANALOGIES } from './bench-matrix.mjs';
 
 // astro.config.mjs writes to OUT_DIR when set; honouring it lets the benchmark build into a
 // folder of its own (OUT_DIR=dist-bench) while tests or a dev build use dist/ at the same time.
@@ -92,15 +92,6 @@ for (const signal of ['SIGINT', 'SIGTERM']) {
     stopPreview();
     process.exit(130);
   });
-}
-
-async function answers(url) {
-  try {
-    const response = await fetch(url, { signal: AbortSignal.timeout(2000) });
-    return response.ok;
-  } catch {
-    return false;
-  }
 }
 
 async function startPreview() {
