@@ -46,7 +46,12 @@ const WEIGHT_EDITS = 5;
 const THROTTLE_RATE = 4;
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const CHROMIUM_ARGS = ['--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
+const CHROMIUM_ARGS = [
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+];
 
 /* ------------------------------------------------------------------ the 20 x 12 frame */
 
@@ -56,8 +61,16 @@ const letters = (first, i) => first + String.fromCharCode('a'.charCodeAt(0) + i)
 /** 20 labs (lab-01.., keys aa..at) and 12 analogies (a-01.., keys ba..bl). */
 export function bigFrame() {
   return {
-    labs: Array.from({ length: LABS }, (_, i) => ({ id: `lab-${pad(i + 1)}`, key: letters('a', i), name: `Lab ${i + 1}` })),
-    analogies: Array.from({ length: ANALOGIES }, (_, i) => ({ id: `a-${pad(i + 1)}`, key: letters('b', i), name: `Analogy ${i + 1}` })),
+    labs: Array.from({ length: LABS }, (_, i) => ({
+      id: `lab-${pad(i + 1)}`,
+      key: letters('a', i),
+      name: `Lab ${i + 1}`,
+    })),
+    analogies: Array.from({ length: ANALOGIES }, (_, i) => ({
+      id: `a-${pad(i + 1)}`,
+      key: letters('b', i),
+      name: `Analogy ${i + 1}`,
+    })),
   };
 }
 
@@ -68,14 +81,26 @@ export function bigFrame() {
  */
 function tag(value) {
   if (Array.isArray(value)) return [1, value.map(tag)];
-  if (value !== null && typeof value === 'object') return [0, Object.fromEntries(Object.entries(value).map(([k, v]) => [k, tag(v)]))];
-  if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean' || value === null) return [0, value];
+  if (value !== null && typeof value === 'object')
+    return [0, Object.fromEntries(Object.entries(value).map(([k, v]) => [k, tag(v)]))];
+  if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean' || value === null)
+    return [0, value];
   throw new Error(`cannot encode ${typeof value} as an island prop`);
 }
 const escapeAttribute = (text) =>
-  text.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/'/g, '&#39;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+  text
+    .replace(/&/g, '&amp;')
+    .replace(/"/g, '&quot;')
+    .replace(/'/g, '&#39;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;');
 const unescapeAttribute = (text) =>
-  text.replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
+  text
+    .replace(/&quot;/g, '"')
+    .replace(/&#39;/g, "'")
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&amp;/g, '&');
 
 export const encodeIslandProps = (props) => escapeAttribute(JSON.stringify(tag(props)[1]));
 
@@ -88,7 +113,8 @@ const ISLAND = /<astro-island\b[^>]*\scomponent-url="[^"]*\/Scorecard\.[^"]*\.js
  */
 export function withFrame(html, frame) {
   const islands = [...html.matchAll(ISLAND)];
-  if (islands.length !== 1) throw new Error(`expected one Scorecard island on /scorecard/, found ${islands.length}`);
+  if (islands.length !== 1)
+    throw new Error(`expected one Scorecard island on /scorecard/, found ${islands.length}`);
   const open = islands[0];
   const props = /\sprops="([^"]*)"/.exec(open[0]);
   if (props === null) throw new Error('the Scorecard island has no props attribute');
@@ -97,9 +123,16 @@ export function withFrame(html, frame) {
   const real = JSON.parse(unescapeAttribute(props[1]));
   const realFrame = real.frame?.[1];
   if (realFrame === undefined) throw new Error('the Scorecard island props hold no frame');
-  const plain = { labs: realFrame.labs[1].map(([, o]) => Object.fromEntries(Object.entries(o).map(([k, v]) => [k, v[1]]))), analogies: realFrame.analogies[1].map(([, o]) => Object.fromEntries(Object.entries(o).map(([k, v]) => [k, v[1]]))) };
+  const plain = {
+    labs: realFrame.labs[1].map(([, o]) => Object.fromEntries(Object.entries(o).map(([k, v]) => [k, v[1]]))),
+    analogies: realFrame.analogies[1].map(([, o]) =>
+      Object.fromEntries(Object.entries(o).map(([k, v]) => [k, v[1]])),
+    ),
+  };
   if (JSON.stringify(tag({ frame: plain })[1]) !== JSON.stringify(real)) {
-    throw new Error(`Astro's island prop encoding changed: re-encoding the real frame does not reproduce ${props[1].slice(0, 120)}…`);
+    throw new Error(
+      `Astro's island prop encoding changed: re-encoding the real frame does not reproduce ${props[1].slice(0, 120)}…`,
+    );
   }
   const openTag = open[0].replace(props[0], ` props="${encodeIslandProps({ frame })}"`);
   const start = open.index;
@@ -117,7 +150,9 @@ function run(command, args) {
     const child = spawn(command, args, { cwd: ROOT, stdio: ['ignore', 2, 2] });
     child.on('error', reject);
     child.on('exit', (code, signal) =>
-      code === 0 ? resolvePromise() : reject(new Error(`${command} ${args.join(' ')} failed (${signal ?? `exit ${code}`})`)),
+      code === 0
+        ? resolvePromise()
+        : reject(new Error(`${command} ${args.join(' ')} failed (${signal ?? `exit ${code}`})`)),
     );
   });
 }
@@ -134,12 +169,17 @@ export async function answers(url) {
 
 /** scripts/serve.mjs on PORT; resolves to a stop function. */
 async function serve(dir, base) {
-  if (await answers(ORIGIN + base)) throw new Error(`${ORIGIN} already answers: stop whatever is serving on port ${PORT}`);
+  if (await answers(ORIGIN + base))
+    throw new Error(`${ORIGIN} already answers: stop whatever is serving on port ${PORT}`);
   // process.execPath: the Node running this script, the project's own when started as documented.
-  const server = spawn(process.execPath, [join(ROOT, 'scripts', 'serve.mjs'), '--dir', dir, '--port', String(PORT), '--base', base], {
-    cwd: ROOT,
-    stdio: ['ignore', 2, 2],
-  });
+  const server = spawn(
+    process.execPath,
+    [join(ROOT, 'scripts', 'serve.mjs'), '--dir', dir, '--port', String(PORT), '--base', base],
+    {
+      cwd: ROOT,
+      stdio: ['ignore', 2, 2],
+    },
+  );
   const stop = () => {
     if (server.exitCode === null && server.signalCode === null) server.kill('SIGTERM');
     process.off('exit', stop);
@@ -149,7 +189,8 @@ async function serve(dir, base) {
   const started = Date.now();
   try {
     while (Date.now() - started < 30_000) {
-      if (server.exitCode !== null) throw new Error(`scripts/serve.mjs exited (code ${server.exitCode}) before it served ${dir}`);
+      if (server.exitCode !== null)
+        throw new Error(`scripts/serve.mjs exited (code ${server.exitCode}) before it served ${dir}`);
       if (await answers(ORIGIN + base)) return stop;
       await sleep(100);
     }
@@ -171,8 +212,11 @@ async function measureInPage({ frame, warmUp, cellEdits, weightEdits, offset }) 
   const table = island.querySelector('table.matrix');
   const rows = () => [...table.tBodies[0].rows];
   const scoreSelect = (lab, analogy) =>
-    island.querySelector(`select[aria-label="${frame.analogies[analogy].name} score for ${frame.labs[lab].name}"]`);
-  const weightSelect = (analogy) => island.querySelector(`select[aria-label="Weight of ${frame.analogies[analogy].name}"]`);
+    island.querySelector(
+      `select[aria-label="${frame.analogies[analogy].name} score for ${frame.labs[lab].name}"]`,
+    );
+  const weightSelect = (analogy) =>
+    island.querySelector(`select[aria-label="Weight of ${frame.analogies[analogy].name}"]`);
   const frameDone = () => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)));
 
   // The card as the page shows it, so the expected aggregates can be computed independently.
@@ -240,8 +284,15 @@ async function measureInPage({ frame, warmUp, cellEdits, weightEdits, offset }) 
     const td = select.closest('td');
     const expectedClass = value === '' ? 'unscored' : `level-${value}`;
     const expectedAggregate = aggregateText(l);
-    return timed(select, value, () => select.closest('td') === td && td.className === expectedClass && shownAggregate(l) === expectedAggregate,
-      `lab ${l + 1} / analogy ${a + 1} = "${value}" (class ${expectedClass}, aggregate ${expectedAggregate})`);
+    return timed(
+      select,
+      value,
+      () =>
+        select.closest('td') === td &&
+        td.className === expectedClass &&
+        shownAggregate(l) === expectedAggregate,
+      `lab ${l + 1} / analogy ${a + 1} = "${value}" (class ${expectedClass}, aggregate ${expectedAggregate})`,
+    );
   }
 
   /** A weight change that moves at least one aggregate, so that the re-render is visible. */
@@ -253,7 +304,12 @@ async function measureInPage({ frame, warmUp, cellEdits, weightEdits, offset }) 
       const previous = weights[a];
       weights[a] = weight;
       if (frame.labs.some((_, l) => aggregateText(l) !== before[l])) {
-        return timed(weightSelect(a), String(weight), allAggregatesShown, `weight of analogy ${a + 1} = ${weight}`);
+        return timed(
+          weightSelect(a),
+          String(weight),
+          allAggregatesShown,
+          `weight of analogy ${a + 1} = ${weight}`,
+        );
       }
       weights[a] = previous;
     }
@@ -270,7 +326,10 @@ async function measureInPage({ frame, warmUp, cellEdits, weightEdits, offset }) 
   // The vsync interval, to read the next-frame figure against.
   const stamps = [];
   for (let i = 0; i < 21; i++) stamps.push(await new Promise((done) => requestAnimationFrame(done)));
-  const intervals = stamps.slice(1).map((t, i) => t - stamps[i]).sort((x, y) => x - y);
+  const intervals = stamps
+    .slice(1)
+    .map((t, i) => t - stamps[i])
+    .sort((x, y) => x - y);
   return { cells, weights: weightSamples, frameIntervalMs: intervals[Math.floor(intervals.length / 2)] };
 }
 
@@ -282,20 +341,41 @@ function percentile(sorted, p) {
 }
 function summary(values) {
   const sorted = [...values].sort((a, b) => a - b);
-  return { n: sorted.length, median: percentile(sorted, 0.5), p95: percentile(sorted, 0.95), max: sorted[sorted.length - 1] };
+  return {
+    n: sorted.length,
+    median: percentile(sorted, 0.5),
+    p95: percentile(sorted, 0.95),
+    max: sorted[sorted.length - 1],
+  };
 }
 function summarise(samples) {
   const of = (key) => summary(samples.map((s) => s[key]));
   // handler: the synchronous change handler (store update, save); rendered: until the DOM showed
   // the edit, before the forced layout. Both are parts of `rerender`, kept to see where time goes.
-  return { rerender: of('rerender'), nextFrame: of('nextFrame'), handler: of('handler'), rendered: of('rendered'), samples };
+  return {
+    rerender: of('rerender'),
+    nextFrame: of('nextFrame'),
+    handler: of('handler'),
+    rendered: of('rendered'),
+    samples,
+  };
 }
 
 const ms = (value) => (value === null || value === undefined ? '–' : value.toFixed(1));
 
 export function matrixTable(result) {
   const header = ['Edit', 'CPU', 'n', 're-render median', 'p95', 'max', 'next frame median', 'p95', 'max'];
-  const row = (label, cpu, s) => [label, cpu, String(s.rerender.n), ms(s.rerender.median), ms(s.rerender.p95), ms(s.rerender.max), ms(s.nextFrame.median), ms(s.nextFrame.p95), ms(s.nextFrame.max)];
+  const row = (label, cpu, s) => [
+    label,
+    cpu,
+    String(s.rerender.n),
+    ms(s.rerender.median),
+    ms(s.rerender.p95),
+    ms(s.rerender.max),
+    ms(s.nextFrame.median),
+    ms(s.nextFrame.p95),
+    ms(s.nextFrame.max),
+  ];
   const rows = [
     row('cell score', '1×', result.unthrottled.cells),
     row('analogy weight', '1×', result.unthrottled.weights),
@@ -307,8 +387,10 @@ export function matrixTable(result) {
 }
 
 export function matrixVerdict(result) {
-  return `Edit re-render p95 ${ms(result.p95Ms)} ms (budget ${BUDGET_MS} ms): ${result.pass ? 'PASS' : 'FAIL'}` +
-    ` — with ${THROTTLE_RATE}× CPU throttling p95 ${ms(result.throttled.cells.rerender.p95)} ms, for information`;
+  return (
+    `Edit re-render p95 ${ms(result.p95Ms)} ms (budget ${BUDGET_MS} ms): ${result.pass ? 'PASS' : 'FAIL'}` +
+    ` — with ${THROTTLE_RATE}× CPU throttling p95 ${ms(result.throttled.cells.rerender.p95)} ms, for information`
+  );
 }
 
 export function matrixMarkdown(result) {
@@ -335,14 +417,18 @@ export function matrixMarkdown(result) {
  * the summaries, the raw samples, `p95Ms` (unthrottled cell edits, re-render), `pass`, and the
  * report as `markdown`.
  */
-export async function benchMatrix({ dir = process.env.OUT_DIR ?? 'dist', base = process.env.BASE_PATH ?? '/' } = {}) {
+export async function benchMatrix({
+  dir = process.env.OUT_DIR ?? 'dist',
+  base = process.env.BASE_PATH ?? '/',
+} = {}) {
   base = base.replace(/\/?$/, '/');
   const distDir = resolve(ROOT, dir);
   if (!existsSync(join(distDir, 'scorecard', 'index.html'))) {
     process.stderr.write(`${dir}/scorecard/index.html is missing: building …\n`);
     // astro.config.mjs writes to OUT_DIR.
     await run('npx', ['astro', 'build']);
-    if (!existsSync(join(distDir, 'scorecard', 'index.html'))) throw new Error(`the build did not produce ${dir}/scorecard/index.html`);
+    if (!existsSync(join(distDir, 'scorecard', 'index.html')))
+      throw new Error(`the build did not produce ${dir}/scorecard/index.html`);
   }
 
   const frame = bigFrame();
@@ -364,28 +450,44 @@ export async function benchMatrix({ dir = process.env.OUT_DIR ?? 'dist', base = 
       const response = await route.fetch();
       const body = withFrame(await response.text(), frame);
       rewritten = true;
-      await route.fulfill({ response, body, headers: { ...response.headers(), 'content-type': 'text/html; charset=utf-8' } });
+      await route.fulfill({
+        response,
+        body,
+        headers: { ...response.headers(), 'content-type': 'text/html; charset=utf-8' },
+      });
     });
 
     await page.goto(`${ORIGIN}${base}scorecard/`, { waitUntil: 'load' });
     if (!rewritten) throw new Error('the /scorecard/ response was not rewritten');
-    await page.locator('astro-island[component-url*="/Scorecard."]:not([ssr])').waitFor({ state: 'attached', timeout: 15_000 }).catch(() => {
-      throw new Error(`the Scorecard island did not hydrate within 15 s${problems.length ? `: ${problems.join('; ')}` : ''}`);
-    });
+    await page
+      .locator('astro-island[component-url*="/Scorecard."]:not([ssr])')
+      .waitFor({ state: 'attached', timeout: 15_000 })
+      .catch(() => {
+        throw new Error(
+          `the Scorecard island did not hydrate within 15 s${problems.length ? `: ${problems.join('; ')}` : ''}`,
+        );
+      });
     // Hydrated, and the saved (empty) card read: every select present.
-    const counts = await page.waitForFunction(
-      ({ labs, analogies }) => {
-        const root = document.querySelector('astro-island[component-url*="/Scorecard."]');
-        const scores = root.querySelectorAll('select[aria-label*=" score for Lab "]').length;
-        const weights = root.querySelectorAll('select[aria-label^="Weight of Analogy "]').length;
-        return scores === labs * analogies && weights === analogies ? { scores, weights } : false;
-      },
-      { labs: LABS, analogies: ANALOGIES },
-      { timeout: 10_000 },
-    ).then((h) => h.jsonValue()).catch(async () => {
-      const found = await page.evaluate(() => document.querySelectorAll('select[aria-label*=" score for "]').length);
-      throw new Error(`expected ${LABS * ANALOGIES} score selects on the ${LABS} x ${ANALOGIES} card, found ${found}${problems.length ? ` (${problems.join('; ')})` : ''}`);
-    });
+    const counts = await page
+      .waitForFunction(
+        ({ labs, analogies }) => {
+          const root = document.querySelector('astro-island[component-url*="/Scorecard."]');
+          const scores = root.querySelectorAll('select[aria-label*=" score for Lab "]').length;
+          const weights = root.querySelectorAll('select[aria-label^="Weight of Analogy "]').length;
+          return scores === labs * analogies && weights === analogies ? { scores, weights } : false;
+        },
+        { labs: LABS, analogies: ANALOGIES },
+        { timeout: 10_000 },
+      )
+      .then((h) => h.jsonValue())
+      .catch(async () => {
+        const found = await page.evaluate(
+          () => document.querySelectorAll('select[aria-label*=" score for "]').length,
+        );
+        throw new Error(
+          `expected ${LABS * ANALOGIES} score selects on the ${LABS} x ${ANALOGIES} card, found ${found}${problems.length ? ` (${problems.join('; ')})` : ''}`,
+        );
+      });
     // Let the after-paint effects of hydration settle.
     await page.waitForTimeout(300);
 
@@ -416,7 +518,11 @@ export async function benchMatrix({ dir = process.env.OUT_DIR ?? 'dist', base = 
       chromium: CHROMIUM,
       chromiumVersion: browser.version(),
       unthrottled: { cells: summarise(unthrottled.cells), weights: summarise(unthrottled.weights) },
-      throttled: { cells: summarise(throttled.cells), weights: summarise(throttled.weights), frameIntervalMs: throttled.frameIntervalMs },
+      throttled: {
+        cells: summarise(throttled.cells),
+        weights: summarise(throttled.weights),
+        frameIntervalMs: throttled.frameIntervalMs,
+      },
     };
     result.p95Ms = result.unthrottled.cells.rerender.p95;
     result.pass = result.p95Ms <= BUDGET_MS;

@@ -8,7 +8,15 @@
 // Astro 7 refuses the system Node 20.
 
 import { spawn, execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import os from 'node:os';
 import { join, relative, sep } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -17,7 +25,13 @@ import { gzipSync } from 'node:zlib';
 import lighthouse from 'lighthouse';
 import * as chromeLauncher from 'chrome-launcher';
 import { computeMedianRun, filterToValidRuns } from 'lighthouse/core/lib/median-run.js';
-import { answers, benchMatrix, BUDGET_MS as MATRIX_BUDGET_MS, LABS as MATRIX_LABS, ANALOGIES as MATRIX_ANALOGIES } from './bench-matrix.mjs';
+import {
+  answers,
+  benchMatrix,
+  BUDGET_MS as MATRIX_BUDGET_MS,
+  LABS as MATRIX_LABS,
+  ANALOGIES as MATRIX_ANALOGIES,
+} from './bench-matrix.mjs';
 
 // astro.config.mjs writes to OUT_DIR when set; honouring it lets the benchmark build into a
 // folder of its own (OUT_DIR=dist-bench) while tests or a dev build use dist/ at the same time.
@@ -65,7 +79,9 @@ function run(command, args) {
     const child = spawn(command, args, { stdio: ['ignore', 2, 2] });
     child.on('error', reject);
     child.on('exit', (code, signal) =>
-      code === 0 ? resolve() : reject(new Error(`${command} ${args.join(' ')} failed (${signal ?? `exit ${code}`})`)),
+      code === 0
+        ? resolve()
+        : reject(new Error(`${command} ${args.join(' ')} failed (${signal ?? `exit ${code}`})`)),
     );
   });
 }
@@ -96,18 +112,24 @@ for (const signal of ['SIGINT', 'SIGTERM']) {
 
 async function startPreview() {
   // Something else on the port would be measured instead of this build, silently.
-  if (await answers(ORIGIN + BASE)) throw new Error(`${ORIGIN} already answers: stop whatever is serving on port ${PORT}`);
+  if (await answers(ORIGIN + BASE))
+    throw new Error(`${ORIGIN} already answers: stop whatever is serving on port ${PORT}`);
   // --ignore-lock: Astro 7 refuses a second preview server per project (and, when it thinks
   // an AI agent runs it, detaches one into the background). A developer's own preview must
   // neither block the benchmark nor be replaced by it, and a detached server would outlive
   // this script; --ignore-lock runs ours in the foreground, untracked by the lock file.
-  preview = spawn('npx', ['astro', 'preview', '--host', '127.0.0.1', '--port', String(PORT), '--ignore-lock'], {
-    stdio: ['ignore', 2, 2],
-    detached: true,
-  });
+  preview = spawn(
+    'npx',
+    ['astro', 'preview', '--host', '127.0.0.1', '--port', String(PORT), '--ignore-lock'],
+    {
+      stdio: ['ignore', 2, 2],
+      detached: true,
+    },
+  );
   const started = Date.now();
   while (Date.now() - started < 60_000) {
-    if (preview === null || preview.exitCode !== null) throw new Error('astro preview exited before it served the site');
+    if (preview === null || preview.exitCode !== null)
+      throw new Error('astro preview exited before it served the site');
     if (await answers(ORIGIN + BASE)) return;
     await sleep(250);
   }
@@ -129,12 +151,19 @@ const sitePathOf = (file) => ('/' + relative(DIST, file).split(sep).join('/')).r
 /** The dist/ file a site path is served from, as a static host resolves it. */
 function fileFor(sitePath) {
   const clean = decodeURI(sitePath.split(/[?#]/)[0]);
-  const candidates = clean.endsWith('/') ? [join(DIST, clean, 'index.html')] : [join(DIST, clean), join(DIST, clean, 'index.html')];
+  const candidates = clean.endsWith('/')
+    ? [join(DIST, clean, 'index.html')]
+    : [join(DIST, clean), join(DIST, clean, 'index.html')];
   return candidates.find((c) => existsSync(c) && statSync(c).isFile()) ?? null;
 }
 
 const decodeEntities = (text) =>
-  text.replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
+  text
+    .replace(/&quot;/g, '"')
+    .replace(/&#39;/g, "'")
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&amp;/g, '&');
 
 const attributeValues = (html, name) =>
   [...html.matchAll(new RegExp(`\\s${name}="([^"]*)"`, 'g'))].map((m) => decodeEntities(m[1]));
@@ -176,7 +205,11 @@ function javascriptOf(entries) {
   follow([...entries], eager, (p) => lazyEntries.add(p));
   const lazy = new Map();
   // A lazy chunk's own static imports that the page already loaded cost nothing more.
-  follow([...lazyEntries].filter((p) => !eager.has(p)), lazy, (p) => lazyEntries.add(p));
+  follow(
+    [...lazyEntries].filter((p) => !eager.has(p)),
+    lazy,
+    (p) => lazyEntries.add(p),
+  );
   for (const p of eager.keys()) lazy.delete(p);
   return { eager, lazy };
 }
@@ -198,7 +231,11 @@ function measurePage(path) {
   const { eager, lazy } = javascriptOf(entries);
   // Astro's island loader travels inline in the HTML: it counts in the HTML bytes, not in
   // the requested-JS budget, but is shown so that it does not go unnoticed.
-  const inlineScripts = [...html.matchAll(/<script(?![^>]*\ssrc=)(?![^>]*type="application\/ld\+json")[^>]*>([\s\S]*?)<\/script>/g)]
+  const inlineScripts = [
+    ...html.matchAll(
+      /<script(?![^>]*\ssrc=)(?![^>]*type="application\/ld\+json")[^>]*>([\s\S]*?)<\/script>/g,
+    ),
+  ]
     .map((m) => m[1])
     .filter((code) => code.trim() !== '');
   const endOfFirstSection = html.indexOf('</section>');
@@ -212,15 +249,28 @@ function measurePage(path) {
     css: { raw: bytes(css), gzip: css === '' ? 0 : gzip(css) },
     js: { raw: sum(eager, 'raw'), gzip: sum(eager, 'gzip'), files: Object.fromEntries(eager) },
     lazyJs: { raw: sum(lazy, 'raw'), gzip: sum(lazy, 'gzip'), files: Object.fromEntries(lazy) },
-    inlineJs: { raw: inlineScripts.reduce((t, c) => t + bytes(c), 0), gzip: inlineScripts.reduce((t, c) => t + gzip(c), 0) },
-    firstSectionGzip: endOfFirstSection < 0 ? null : gzip(html.slice(0, endOfFirstSection + '</section>'.length)),
+    inlineJs: {
+      raw: inlineScripts.reduce((t, c) => t + bytes(c), 0),
+      gzip: inlineScripts.reduce((t, c) => t + gzip(c), 0),
+    },
+    firstSectionGzip:
+      endOfFirstSection < 0 ? null : gzip(html.slice(0, endOfFirstSection + '</section>'.length)),
   };
 }
 
 /* ------------------------------------------------------------------ Lighthouse */
 
 // Lighthouse's own bookkeeping inside detail items, which says nothing about the page.
-const NOISE_KEYS = new Set(['type', 'lhId', 'path', 'boundingRect', 'nodeLabel', 'headings', 'granularity', 'subItemsHeading']);
+const NOISE_KEYS = new Set([
+  'type',
+  'lhId',
+  'path',
+  'boundingRect',
+  'nodeLabel',
+  'headings',
+  'granularity',
+  'subItemsHeading',
+]);
 
 /**
  * A failing audit's details as short lines, cut down to what says where the problem is.
@@ -236,17 +286,26 @@ function detailLines(details, depth = 0) {
     const lines = [];
     const walkChain = (chains, level) => {
       for (const node of Object.values(chains ?? {})) {
-        lines.push(`${'→ '.repeat(level)}${node.url} (${n(node.transferSize)} B, done at ${n(node.navStartToEndTime)} ms)`);
+        lines.push(
+          `${'→ '.repeat(level)}${node.url} (${n(node.transferSize)} B, done at ${n(node.navStartToEndTime)} ms)`,
+        );
         walkChain(node.children, level + 1);
       }
     };
     walkChain(details.chains, 0);
-    return [...lines.slice(0, 16), ...(details.longestChain ? [`longest chain: ${n(details.longestChain.duration)} ms`] : [])];
+    return [
+      ...lines.slice(0, 16),
+      ...(details.longestChain ? [`longest chain: ${n(details.longestChain.duration)} ms`] : []),
+    ];
   }
   if (Array.isArray(details.items)) {
-    return details.items.slice(0, 8).flatMap((item) =>
-      ['table', 'list', 'list-section', 'opportunity', 'checklist'].includes(item?.type) ? detailLines(item, depth + 1) : [describeItem(item)],
-    );
+    return details.items
+      .slice(0, 8)
+      .flatMap((item) =>
+        ['table', 'list', 'list-section', 'opportunity', 'checklist'].includes(item?.type)
+          ? detailLines(item, depth + 1)
+          : [describeItem(item)],
+      );
   }
   return [];
 }
@@ -255,7 +314,8 @@ function describeValue(value) {
   if (value === null || value === undefined) return '';
   if (typeof value === 'number') return String(Math.round(value * 1000) / 1000);
   if (typeof value !== 'object') return String(value);
-  if (value.type === 'node') return [value.selector, value.snippet, value.explanation?.replace(/\s+/g, ' ')].filter(Boolean).join(' ');
+  if (value.type === 'node')
+    return [value.selector, value.snippet, value.explanation?.replace(/\s+/g, ' ')].filter(Boolean).join(' ');
   if (value.type === 'source-location') return `${value.url}:${value.line}:${value.column}`;
   if ('value' in value) return describeValue(value.value);
   return '';
@@ -276,8 +336,17 @@ function describeItem(item) {
 const CONTEXT_AUDITS = {
   'total-blocking-time': ['long-tasks', 'mainthread-work-breakdown', 'bootup-time', 'dom-size-insight'],
   'max-potential-fid': ['long-tasks'],
-  'cumulative-layout-shift': ['layout-shifts', 'cls-culprits-insight', 'unsized-images', 'font-display-insight'],
-  'largest-contentful-paint': ['largest-contentful-paint-element', 'lcp-breakdown-insight', 'render-blocking-insight'],
+  'cumulative-layout-shift': [
+    'layout-shifts',
+    'cls-culprits-insight',
+    'unsized-images',
+    'font-display-insight',
+  ],
+  'largest-contentful-paint': [
+    'largest-contentful-paint-element',
+    'lcp-breakdown-insight',
+    'render-blocking-insight',
+  ],
   'speed-index': ['render-blocking-insight', 'mainthread-work-breakdown'],
   'first-contentful-paint': ['render-blocking-insight'],
 };
@@ -286,7 +355,12 @@ function contextOf(lhr, id) {
   return (CONTEXT_AUDITS[id] ?? [])
     .map((contextId) => lhr.audits[contextId])
     .filter((audit) => audit && audit.details)
-    .map((audit) => ({ id: audit.id, title: audit.title, displayValue: audit.displayValue ?? null, lines: detailLines(audit.details) }))
+    .map((audit) => ({
+      id: audit.id,
+      title: audit.title,
+      displayValue: audit.displayValue ?? null,
+      lines: detailLines(audit.details),
+    }))
     .filter((c) => c.lines.length > 0);
 }
 
@@ -320,10 +394,19 @@ function failingAudits(lhr) {
 
 /** One Lighthouse run in a fresh Chromium: no cache, service worker or storage carried over. */
 async function lighthouseOnce(url) {
-  const chrome = await chromeLauncher.launch({ chromePath: CHROMIUM, chromeFlags: CHROME_FLAGS, logLevel: 'silent' });
+  const chrome = await chromeLauncher.launch({
+    chromePath: CHROMIUM,
+    chromeFlags: CHROME_FLAGS,
+    logLevel: 'silent',
+  });
   try {
     // No config: lighthouse:default is the mobile form factor with simulated throttling.
-    const result = await lighthouse(url, { port: chrome.port, output: 'json', logLevel: 'error', onlyCategories: CATEGORIES });
+    const result = await lighthouse(url, {
+      port: chrome.port,
+      output: 'json',
+      logLevel: 'error',
+      onlyCategories: CATEGORIES,
+    });
     if (!result) throw new Error('Lighthouse returned no result');
     return result.lhr;
   } finally {
@@ -332,7 +415,12 @@ async function lighthouseOnce(url) {
 }
 
 const scoresOf = (lhr) =>
-  Object.fromEntries(CATEGORIES.map((c) => [c, lhr.categories[c]?.score == null ? null : Math.round(lhr.categories[c].score * 100)]));
+  Object.fromEntries(
+    CATEGORIES.map((c) => [
+      c,
+      lhr.categories[c]?.score == null ? null : Math.round(lhr.categories[c].score * 100),
+    ]),
+  );
 const clsOf = (lhr) => lhr.audits['cumulative-layout-shift']?.numericValue ?? null;
 const lcpOf = (lhr) => lhr.audits['largest-contentful-paint']?.numericValue ?? null;
 
@@ -367,11 +455,22 @@ async function runLighthouse(path) {
     lcpMs: lcpOf(lhr),
     cls: clsOf(lhr),
     clsMax: clsOf(worst),
-    runs: lhrs.map((l) => ({ benchmarkIndex: l.environment?.benchmarkIndex ?? null, scores: scoresOf(l), lcpMs: lcpOf(l), cls: clsOf(l), tbtMs: l.audits['total-blocking-time']?.numericValue ?? null })),
-    worstShift: (clsOf(worst) ?? 0) > 0 ? { run: lhrs.indexOf(worst) + 1, context: contextOf(worst, 'cumulative-layout-shift') } : null,
+    runs: lhrs.map((l) => ({
+      benchmarkIndex: l.environment?.benchmarkIndex ?? null,
+      scores: scoresOf(l),
+      lcpMs: lcpOf(l),
+      cls: clsOf(l),
+      tbtMs: l.audits['total-blocking-time']?.numericValue ?? null,
+    })),
+    worstShift:
+      (clsOf(worst) ?? 0) > 0
+        ? { run: lhrs.indexOf(worst) + 1, context: contextOf(worst, 'cumulative-layout-shift') }
+        : null,
     requests: requests.length,
     // data: and blob: URLs never leave the browser, so they are no request to another origin.
-    otherOrigins: [...new Set(requests.map((r) => r.url).filter((u) => !u.startsWith(ORIGIN) && !/^(data|blob):/.test(u)))],
+    otherOrigins: [
+      ...new Set(requests.map((r) => r.url).filter((u) => !u.startsWith(ORIGIN) && !/^(data|blob):/.test(u))),
+    ],
     // What the browser actually fetched as script, to check the static count in the table.
     scriptsFetched: (lhr.audits['network-requests']?.details?.items ?? [])
       .filter((r) => r.resourceType === 'Script')
@@ -388,12 +487,19 @@ function writeAtomically(file, content) {
   renameSync(file + '.tmp', file);
 }
 
-const n = (value) => (value === null || value === undefined ? '–' : Math.round(value).toLocaleString('en-US'));
+const n = (value) =>
+  value === null || value === undefined ? '–' : Math.round(value).toLocaleString('en-US');
 
 function gitCommit() {
   try {
-    const commit = execFileSync('git', ['rev-parse', '--short', 'HEAD'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
-    const dirty = execFileSync('git', ['status', '--porcelain', '--untracked-files=no'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
+    const commit = execFileSync('git', ['rev-parse', '--short', 'HEAD'], {
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'ignore'],
+    }).trim();
+    const dirty = execFileSync('git', ['status', '--porcelain', '--untracked-files=no'], {
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'ignore'],
+    }).trim();
     // A build of uncommitted changes is not that commit: say so, or the numbers mislead.
     return dirty === '' ? commit : `${commit} (with uncommitted changes)`;
   } catch {
@@ -402,16 +508,41 @@ function gitCommit() {
 }
 
 function table(pages, lighthouseRuns) {
-  const header = ['Page', 'HTML', 'HTML gz', 'CSS', 'CSS gz', 'JS', 'JS gz', 'inline JS gz', 'lazy JS gz', 'Perf', 'A11y', 'BP', 'SEO', 'LCP ms', 'CLS'];
+  const header = [
+    'Page',
+    'HTML',
+    'HTML gz',
+    'CSS',
+    'CSS gz',
+    'JS',
+    'JS gz',
+    'inline JS gz',
+    'lazy JS gz',
+    'Perf',
+    'A11y',
+    'BP',
+    'SEO',
+    'LCP ms',
+    'CLS',
+  ];
   const rows = pages.map((p) => {
     const lh = lighthouseRuns[p.path];
     const score = (c) => (lh ? (lh.error ? 'error' : n(lh.scores[c])) : '');
     return [
       '`' + p.path + '`',
-      n(p.html.raw), n(p.html.gzip), n(p.css.raw), n(p.css.gzip), n(p.js.raw), n(p.js.gzip), n(p.inlineJs.gzip), n(p.lazyJs.gzip),
+      n(p.html.raw),
+      n(p.html.gzip),
+      n(p.css.raw),
+      n(p.css.gzip),
+      n(p.js.raw),
+      n(p.js.gzip),
+      n(p.inlineJs.gzip),
+      n(p.lazyJs.gzip),
       ...CATEGORIES.map(score),
       lh && !lh.error ? n(lh.lcpMs) : '',
-      lh && !lh.error && lh.cls !== null ? lh.cls.toFixed(3) + (lh.clsMax > lh.cls ? ` (max ${lh.clsMax.toFixed(3)})` : '') : '',
+      lh && !lh.error && lh.cls !== null
+        ? lh.cls.toFixed(3) + (lh.clsMax > lh.cls ? ` (max ${lh.clsMax.toFixed(3)})` : '')
+        : '',
     ];
   });
   const align = header.map((_, i) => (i === 0 ? '---' : '---:'));
@@ -425,58 +556,120 @@ function budgets(pages, lighthouseRuns, lighthousePages, matrix) {
 
   const heaviest = pages.reduce((a, b) => (b.js.gzip > a.js.gzip ? b : a));
   const overJs = pages.filter((p) => p.js.gzip > JS_BUDGET);
-  add(`JS requested ≤ ${n(JS_BUDGET)} B gzipped on every page`, overJs.length === 0,
-    overJs.length ? overJs.map((p) => `${p.path} ${n(p.js.gzip)} B`).join(', ') : `largest ${n(heaviest.js.gzip)} B on ${heaviest.path}`);
+  add(
+    `JS requested ≤ ${n(JS_BUDGET)} B gzipped on every page`,
+    overJs.length === 0,
+    overJs.length
+      ? overJs.map((p) => `${p.path} ${n(p.js.gzip)} B`).join(', ')
+      : `largest ${n(heaviest.js.gzip)} B on ${heaviest.path}`,
+  );
 
   const noIsland = pages.filter((p) => p.islands === 0);
   const scripted = noIsland.filter((p) => p.scriptElements > 0 || p.js.raw > 0);
-  add('pages without an island ship 0 B of JS (no <script> but JSON-LD)', scripted.length === 0,
-    scripted.length ? scripted.map((p) => `${p.path}: ${p.scriptElements} <script>, ${n(p.js.gzip)} B gz requested`).join(', ')
-      : `${noIsland.length} pages without an island, 0 <script>, 0 B: ${noIsland.map((p) => p.path).join(' ')}`);
+  add(
+    'pages without an island ship 0 B of JS (no <script> but JSON-LD)',
+    scripted.length === 0,
+    scripted.length
+      ? scripted
+          .map((p) => `${p.path}: ${p.scriptElements} <script>, ${n(p.js.gzip)} B gz requested`)
+          .join(', ')
+      : `${noIsland.length} pages without an island, 0 <script>, 0 B: ${noIsland.map((p) => p.path).join(' ')}`,
+  );
 
   const analogies = pages.filter((p) => /^\/analogies\/[^/]+\/$/.test(p.path));
   const overTrip = analogies.filter((p) => p.html.gzip > FIRST_ROUND_TRIP);
   const biggest = analogies.reduce((a, b) => (b.html.gzip > a.html.gzip ? b : a), analogies[0]);
-  add(`every /analogies/<slug>/ page, CSS inline, ≤ ${n(FIRST_ROUND_TRIP)} B gzipped`, analogies.length > 0 && overTrip.length === 0,
-    analogies.length === 0 ? 'no analogy page found'
-      : overTrip.length ? overTrip.map((p) => `${p.path} ${n(p.html.gzip)} B`).join(', ')
-        : `${analogies.length} pages, largest ${n(biggest.html.gzip)} B (${biggest.path})`);
+  add(
+    `every /analogies/<slug>/ page, CSS inline, ≤ ${n(FIRST_ROUND_TRIP)} B gzipped`,
+    analogies.length > 0 && overTrip.length === 0,
+    analogies.length === 0
+      ? 'no analogy page found'
+      : overTrip.length
+        ? overTrip.map((p) => `${p.path} ${n(p.html.gzip)} B`).join(', ')
+        : `${analogies.length} pages, largest ${n(biggest.html.gzip)} B (${biggest.path})`,
+  );
 
   const essay = byPath['/essay/'];
   const first = essay?.firstSectionGzip ?? null;
-  add(`/essay/ up to the end of the first </section> ≤ ${n(FIRST_ROUND_TRIP)} B gzipped`, first !== null && first <= FIRST_ROUND_TRIP,
-    first === null ? 'no /essay/ page or no </section> in it' : `${n(first)} B (whole page ${n(essay.html.gzip)} B)`);
+  add(
+    `/essay/ up to the end of the first </section> ≤ ${n(FIRST_ROUND_TRIP)} B gzipped`,
+    first !== null && first <= FIRST_ROUND_TRIP,
+    first === null
+      ? 'no /essay/ page or no </section> in it'
+      : `${n(first)} B (whole page ${n(essay.html.gzip)} B)`,
+  );
 
   const runs = lighthousePages.map((p) => [p, lighthouseRuns[p]]);
   const below = runs.flatMap(([p, r]) =>
-    r.error ? [`${p}: Lighthouse failed (${r.error})`] : CATEGORIES.filter((c) => r.scores[c] !== 100).map((c) => `${p} ${CATEGORY_LABEL[c]} ${n(r.scores[c])}`));
-  add('Lighthouse performance, accessibility, best practices and SEO = 100 (mobile, simulated throttling)', below.length === 0,
-    below.length ? below.join(', ') : `all 100 on ${lighthousePages.join(' ')}`);
+    r.error
+      ? [`${p}: Lighthouse failed (${r.error})`]
+      : CATEGORIES.filter((c) => r.scores[c] !== 100).map(
+          (c) => `${p} ${CATEGORY_LABEL[c]} ${n(r.scores[c])}`,
+        ),
+  );
+  add(
+    'Lighthouse performance, accessibility, best practices and SEO = 100 (mobile, simulated throttling)',
+    below.length === 0,
+    below.length ? below.join(', ') : `all 100 on ${lighthousePages.join(' ')}`,
+  );
 
   const shifted = runs.filter(([, r]) => r.error || r.clsMax !== 0);
-  const lcps = runs.filter(([, r]) => !r.error).map(([p, r]) => `${p} ${n(r.lcpMs)} ms${r.lcpMs > LCP_GOOD_MS ? ' (over 2,500 ms "good")' : ''}`);
-  add(`CLS = 0 on the Lighthouse pages (worst of ${RUNS} runs)`, shifted.length === 0,
-    (shifted.length ? shifted.map(([p, r]) => `${p} CLS ${r.error ? 'not measured' : `${r.clsMax.toFixed(4)} in run ${r.worstShift.run} of ${RUNS} (median run ${r.cls.toFixed(4)})`}`).join(', ') : 'CLS 0 on all')
-      + `; LCP: ${lcps.join(', ')}`);
+  const lcps = runs
+    .filter(([, r]) => !r.error)
+    .map(([p, r]) => `${p} ${n(r.lcpMs)} ms${r.lcpMs > LCP_GOOD_MS ? ' (over 2,500 ms "good")' : ''}`);
+  add(
+    `CLS = 0 on the Lighthouse pages (worst of ${RUNS} runs)`,
+    shifted.length === 0,
+    (shifted.length
+      ? shifted
+          .map(
+            ([p, r]) =>
+              `${p} CLS ${r.error ? 'not measured' : `${r.clsMax.toFixed(4)} in run ${r.worstShift.run} of ${RUNS} (median run ${r.cls.toFixed(4)})`}`,
+          )
+          .join(', ')
+      : 'CLS 0 on all') + `; LCP: ${lcps.join(', ')}`,
+  );
 
   // Not a budget of its own: it checks that the "JS requested" column counts what a browser
   // really fetches at load (static imports in, lazy chunks out).
   // client:visible islands load only once scrolled to, so a browser may fetch fewer files than
   // counted, but never a file that is not counted.
-  const uncounted = runs.flatMap(([p, r]) => (r.error ? [] : r.scriptsFetched.filter((f) => !(f in byPath[p].js.files)).map((f) => `${p} fetched ${f}`)));
-  add('every script the browser fetched at load is in the JS column (check of the static count)', uncounted.length === 0,
-    uncounted.length ? uncounted.join(', ')
-      : runs.filter(([, r]) => !r.error).map(([p, r]) => `${p} ${r.scriptsFetched.length} of ${Object.keys(byPath[p].js.files).length} files fetched`).join(', '));
+  const uncounted = runs.flatMap(([p, r]) =>
+    r.error ? [] : r.scriptsFetched.filter((f) => !(f in byPath[p].js.files)).map((f) => `${p} fetched ${f}`),
+  );
+  add(
+    'every script the browser fetched at load is in the JS column (check of the static count)',
+    uncounted.length === 0,
+    uncounted.length
+      ? uncounted.join(', ')
+      : runs
+          .filter(([, r]) => !r.error)
+          .map(
+            ([p, r]) =>
+              `${p} ${r.scriptsFetched.length} of ${Object.keys(byPath[p].js.files).length} files fetched`,
+          )
+          .join(', '),
+  );
 
-  const foreign = runs.flatMap(([p, r]) => (r.error ? [`${p}: not measured`] : r.otherOrigins.map((u) => `${p} → ${u}`)));
-  add(`zero requests to other origins (every request starts with ${ORIGIN})`, foreign.length === 0,
-    foreign.length ? foreign.join(', ') : `${runs.reduce((t, [, r]) => t + (r.requests ?? 0), 0)} requests, all to ${ORIGIN}`);
+  const foreign = runs.flatMap(([p, r]) =>
+    r.error ? [`${p}: not measured`] : r.otherOrigins.map((u) => `${p} → ${u}`),
+  );
+  add(
+    `zero requests to other origins (every request starts with ${ORIGIN})`,
+    foreign.length === 0,
+    foreign.length
+      ? foreign.join(', ')
+      : `${runs.reduce((t, [, r]) => t + (r.requests ?? 0), 0)} requests, all to ${ORIGIN}`,
+  );
 
-  add(`an edit re-renders the ${MATRIX_LABS} × ${MATRIX_ANALOGIES} scorecard matrix within one frame: p95 ≤ ${MATRIX_BUDGET_MS} ms (cell edits, unthrottled)`,
+  add(
+    `an edit re-renders the ${MATRIX_LABS} × ${MATRIX_ANALOGIES} scorecard matrix within one frame: p95 ≤ ${MATRIX_BUDGET_MS} ms (cell edits, unthrottled)`,
     !matrix.error && matrix.pass,
-    matrix.error ? `not measured: ${matrix.error}`
+    matrix.error
+      ? `not measured: ${matrix.error}`
       : `p95 ${matrix.p95Ms.toFixed(1)} ms, median ${matrix.unthrottled.cells.rerender.median.toFixed(1)} ms over ${matrix.unthrottled.cells.rerender.n} edits; ` +
-        `weight changes p95 ${matrix.unthrottled.weights.rerender.p95.toFixed(1)} ms; ${matrix.throttleRate}× CPU throttling p95 ${matrix.throttled.cells.rerender.p95.toFixed(1)} ms (for information)`);
+          `weight changes p95 ${matrix.unthrottled.weights.rerender.p95.toFixed(1)} ms; ${matrix.throttleRate}× CPU throttling p95 ${matrix.throttled.cells.rerender.p95.toFixed(1)} ms (for information)`,
+  );
   return list;
 }
 
@@ -487,7 +680,10 @@ function failingAuditsMarkdown(lighthouseRuns) {
       lines.push(`- \`${path}\`: Lighthouse did not run: ${r.error}`);
       continue;
     }
-    const spread = r.runs.map((run, i) => `run ${i + 1}: CPU index ${n(run.benchmarkIndex)}, Perf ${n(run.scores.performance)}, TBT ${n(run.tbtMs)} ms, LCP ${n(run.lcpMs)} ms, CLS ${run.cls?.toFixed(3)}`);
+    const spread = r.runs.map(
+      (run, i) =>
+        `run ${i + 1}: CPU index ${n(run.benchmarkIndex)}, Perf ${n(run.scores.performance)}, TBT ${n(run.tbtMs)} ms, LCP ${n(run.lcpMs)} ms, CLS ${run.cls?.toFixed(3)}`,
+    );
     lines.push(`- \`${path}\`: median is run ${r.medianRun} of ${r.runs.length} (${spread.join('; ')})`);
     if (r.worstShift) {
       lines.push(`  - layout shift in run ${r.worstShift.run}, CLS ${r.clsMax.toFixed(4)}:`);
@@ -498,7 +694,9 @@ function failingAuditsMarkdown(lighthouseRuns) {
     for (const a of r.failingAudits) {
       const weight = a.weight > 0 ? `weight ${a.weight}` : 'weight 0, does not move the score';
       const value = a.displayValue ? ` — ${a.displayValue}` : '';
-      lines.push(`- \`${path}\` ${CATEGORY_LABEL[a.category]}: **${a.title}** (\`${a.id}\`, score ${a.score}, ${weight})${value}`);
+      lines.push(
+        `- \`${path}\` ${CATEGORY_LABEL[a.category]}: **${a.title}** (\`${a.id}\`, score ${a.score}, ${weight})${value}`,
+      );
       if (a.explanation) lines.push(`  - ${a.explanation}`);
       if (a.errorMessage) lines.push(`  - error: ${a.errorMessage}`);
       for (const line of a.lines) lines.push(`  - ${line}`);
@@ -522,7 +720,11 @@ async function main() {
   await run('npx', ['astro', 'build']);
   const buildSeconds = (performance.now() - buildStart) / 1000;
 
-  const pages = walk(DIST).filter((f) => f.endsWith('.html')).map(sitePathOf).sort().map(measurePage);
+  const pages = walk(DIST)
+    .filter((f) => f.endsWith('.html'))
+    .map(sitePathOf)
+    .sort()
+    .map(measurePage);
   const analogyPages = pages.filter((p) => /^\/analogies\/[^/]+\/$/.test(p.path));
   // The heaviest analogy page stands for all six: if it scores 100, the lighter ones have
   // less in their way.
@@ -566,7 +768,8 @@ async function main() {
     // throttling multiplies the main-thread time it observes, so contention lowers TBT scores.
     loadAverage: loadAtStart,
     machine: `${os.availableParallelism()} cores (${os.cpus()[0]?.model ?? 'unknown CPU'}), ${Math.round(os.totalmem() / 2 ** 30)} GiB RAM, ${os.platform()} ${os.arch()}`,
-    lighthouse: JSON.parse(readFileSync(new URL(import.meta.resolve('lighthouse/package.json')), 'utf8')).version,
+    lighthouse: JSON.parse(readFileSync(new URL(import.meta.resolve('lighthouse/package.json')), 'utf8'))
+      .version,
     chromium: CHROMIUM,
   };
   const lhSettings = Object.values(lighthouseRuns).find((r) => !r.error);
@@ -602,7 +805,14 @@ async function main() {
   ].join('\n');
 
   writeAtomically(join(RESULTS, 'latest.md'), markdown);
-  writeAtomically(join(RESULTS, 'latest.json'), JSON.stringify({ ...meta, buildSeconds, lighthousePages, pages, lighthouse: lighthouseRuns, matrix, budgets: results }, null, 2) + '\n');
+  writeAtomically(
+    join(RESULTS, 'latest.json'),
+    JSON.stringify(
+      { ...meta, buildSeconds, lighthousePages, pages, lighthouse: lighthouseRuns, matrix, budgets: results },
+      null,
+      2,
+    ) + '\n',
+  );
   process.stdout.write(markdown);
   process.stdout.write(`\nWritten to ${RESULTS}/latest.md and ${RESULTS}/latest.json\n`);
   return results.every((b) => b.holds);

@@ -56,7 +56,9 @@ export function findIntegrityProblems(input: IntegrityInput): string[] {
     const file = where(item, 'evidence', 'yaml');
     item.data.labs.forEach((lab, i) => {
       if (!labIds.has(lab)) {
-        problems.push(`${file}: field "labs[${i}]": evidence "${item.id}" names lab "${lab}", which does not exist (labs: ${list(labIds)})`);
+        problems.push(
+          `${file}: field "labs[${i}]": evidence "${item.id}" names lab "${lab}", which does not exist (labs: ${list(labIds)})`,
+        );
       }
     });
     if (!analogyIds.has(item.data.analogy)) {
@@ -70,7 +72,9 @@ export function findIntegrityProblems(input: IntegrityInput): string[] {
   for (const reading of input.readings) {
     const file = where(reading, 'readings', 'yaml');
     if (!analogyIds.has(reading.id)) {
-      problems.push(`${file}: the file name must be an analogy slug; "${reading.id}" is not one (analogies: ${list(analogyIds)})`);
+      problems.push(
+        `${file}: the file name must be an analogy slug; "${reading.id}" is not one (analogies: ${list(analogyIds)})`,
+      );
       continue;
     }
     for (const [lab, cell] of Object.entries(reading.data.cells)) {
@@ -93,7 +97,9 @@ export function findIntegrityProblems(input: IntegrityInput): string[] {
     const reading = readingsByAnalogy.get(analogy);
     for (const lab of labIds) {
       if (reading === undefined || !(lab in reading.data.cells)) {
-        problems.push(`content/readings/${analogy}.yaml: field "cells.${lab}": every lab needs a reading on every analogy; this one is missing`);
+        problems.push(
+          `content/readings/${analogy}.yaml: field "cells.${lab}": every lab needs a reading on every analogy; this one is missing`,
+        );
       }
     }
   }

@@ -6,7 +6,8 @@ import { z } from 'astro/zod';
  * so that authors need not quote dates.
  */
 export const partialDate = z.preprocess(
-  (value) => (value instanceof Date && !Number.isNaN(value.getTime()) ? value.toISOString().slice(0, 10) : value),
+  (value) =>
+    value instanceof Date && !Number.isNaN(value.getTime()) ? value.toISOString().slice(0, 10) : value,
   z.string().regex(/^\d{4}-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?$/, {
     error: 'must be a date written YYYY-MM-DD or YYYY-MM',
   }),
@@ -36,7 +37,7 @@ export const sourceSchema = z.strictObject({
 });
 
 /** The reading of a level 0-4, as the scale labels it. */
-const level = z.literal([0, 1, 2, 3, 4], { error: "must be a whole level from 0 to 4" });
+const level = z.literal([0, 1, 2, 3, 4], { error: 'must be a whole level from 0 to 4' });
 
 /** One essay section: introduction, an analogy, disanalogies or conclusion. The file name is the section id. */
 export const essaySchema = z.strictObject({

@@ -22,13 +22,15 @@ export async function getCardSpecs(): Promise<CardSpec[]> {
       name: 'essay',
       kicker: 'The essay',
       title: "The labs' own alignment problem",
-      thesis: 'Where the comparison between AI labs and a misaligned AI holds, where it breaks, and what would settle it.',
+      thesis:
+        'Where the comparison between AI labs and a misaligned AI holds, where it breaks, and what would settle it.',
     },
     {
       name: 'scorecard',
       kicker: 'Your scorecard',
       title: 'Score the AI labs yourself',
-      thesis: 'Every lab against six analogies: weigh, rank, share and compare. Your scores stay in your browser.',
+      thesis:
+        'Every lab against six analogies: weigh, rank, share and compare. Your scores stay in your browser.',
     },
     ...site.analogies.map((a) => ({
       name: `analogy-${a.id}`,

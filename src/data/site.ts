@@ -42,7 +42,9 @@ async function load(): Promise<SiteContent> {
   ]);
   const problems = findIntegrityProblems({ analogies, labs, evidence, readings, essay });
   if (problems.length > 0) {
-    throw new Error(`The content has ${problems.length} cross-reference problem(s):\n- ${problems.join('\n- ')}`);
+    throw new Error(
+      `The content has ${problems.length} cross-reference problem(s):\n- ${problems.join('\n- ')}`,
+    );
   }
   analogies.sort((a, b) => a.data.order - b.data.order);
   labs.sort((a, b) => a.data.order - b.data.order);
@@ -68,7 +70,9 @@ async function load(): Promise<SiteContent> {
     },
     evidenceFor: ({ lab, analogy }) =>
       evidence.filter(
-        (e) => (lab === undefined || e.data.labs.includes(lab)) && (analogy === undefined || e.data.analogy === analogy),
+        (e) =>
+          (lab === undefined || e.data.labs.includes(lab)) &&
+          (analogy === undefined || e.data.analogy === analogy),
       ),
     lastUpdated: new Date(Math.max(...essay.map((s) => s.data.updated.getTime()))),
   };

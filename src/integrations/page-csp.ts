@@ -16,7 +16,8 @@ import { fileURLToPath } from 'node:url';
 
 const POLICY = /<meta http-equiv="content-security-policy" content="([^"]*)"\s*\/?>/i;
 /** Inline scripts the browser executes: no src, and not a data block such as JSON-LD. */
-const INLINE_SCRIPT = /<script(?![^>]*\ssrc=)(?![^>]*\stype="application\/(?:ld\+)?json")[^>]*>([\s\S]*?)<\/script>/gi;
+const INLINE_SCRIPT =
+  /<script(?![^>]*\ssrc=)(?![^>]*\stype="application\/(?:ld\+)?json")[^>]*>([\s\S]*?)<\/script>/gi;
 const INLINE_STYLE = /<style[^>]*>([\s\S]*?)<\/style>/gi;
 
 const digest = (text: string) => `'sha256-${createHash('sha256').update(text, 'utf8').digest('base64')}'`;
@@ -37,7 +38,10 @@ export function narrowPolicy(html: string): string {
       if (name === 'style-src') return ["style-src 'self'", ...styles].join(' ');
       return directive;
     });
-  return html.replace(match[0], `<meta http-equiv="content-security-policy" content="${directives.join('; ')}">`);
+  return html.replace(
+    match[0],
+    `<meta http-equiv="content-security-policy" content="${directives.join('; ')}">`,
+  );
 }
 
 async function htmlFiles(dir: string): Promise<string[]> {

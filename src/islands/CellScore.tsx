@@ -17,7 +17,12 @@ export default function CellScore({ lab, analogy }: Props) {
   const cell = getCell(card, lab.id, analogy.id);
   return (
     <div class="cell-score">
-      <LevelSelect lab={lab} analogy={analogy} level={cell.level} onChange={(level) => scoreCell(lab.id, analogy.id, level)} />
+      <LevelSelect
+        lab={lab}
+        analogy={analogy}
+        level={cell.level}
+        onChange={(level) => scoreCell(lab.id, analogy.id, level)}
+      />
       <CellDetails lab={lab} analogy={analogy} cell={cell} />
     </div>
   );

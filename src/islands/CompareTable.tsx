@@ -33,7 +33,8 @@ export function CompareTable({ frame, theirs, mine }: Props) {
     <div class="table-wrap">
       <table class="compare">
         <caption>
-          Shared scores / your scores, side by side: {differences === 0 ? 'no cell differs' : `${differences} cell(s) differ`}
+          Shared scores / your scores, side by side:{' '}
+          {differences === 0 ? 'no cell differs' : `${differences} cell(s) differ`}
         </caption>
         <thead>
           <tr>

@@ -28,7 +28,12 @@ export default function Glance({ frame, scorecardHref }: Props) {
             : `You have scored ${scored} of ${total} cells.`}{' '}
         <a href={scorecardHref}>{scored === 0 ? 'Start scoring' : 'Open your scorecard'}</a>
       </p>
-      <Heatmap frame={frame} ranked={ranking(card, frame)} level={(lab, analogy) => getCell(card, lab, analogy).level} caption="Your scores at a glance" />
+      <Heatmap
+        frame={frame}
+        ranked={ranking(card, frame)}
+        level={(lab, analogy) => getCell(card, lab, analogy).level}
+        caption="Your scores at a glance"
+      />
     </div>
   );
 }

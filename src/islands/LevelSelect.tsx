@@ -29,7 +29,9 @@ export function LevelSelect({ lab, analogy, level, onChange, compact = false }: 
       ))}
     </select>
   );
-  return compact ? select : (
+  return compact ? (
+    select
+  ) : (
     <label class="level-label">
       <span>{name}</span>
       {select}

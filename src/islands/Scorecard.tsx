@@ -1,7 +1,14 @@
 import { useStore } from './use-store';
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import { Component, type FunctionComponent } from 'preact';
-import { WEIGHTS, type Cell, type RubricFrame, type RubricItem, type Scorecard as Card, type Weight } from '../rubric/types';
+import {
+  WEIGHTS,
+  type Cell,
+  type RubricFrame,
+  type RubricItem,
+  type Scorecard as Card,
+  type Weight,
+} from '../rubric/types';
 import { getCell, weightOf } from '../rubric/scorecard';
 import { ranking, sensitivity } from '../rubric/scoring';
 import { encodeShare } from '../rubric/codec';
@@ -82,7 +89,11 @@ interface MatrixRowProps {
  */
 class MatrixRow extends Component<MatrixRowProps> {
   override shouldComponentUpdate(next: MatrixRowProps): boolean {
-    return next.row !== this.props.row || next.aggregate !== this.props.aggregate || next.analogies !== this.props.analogies;
+    return (
+      next.row !== this.props.row ||
+      next.aggregate !== this.props.aggregate ||
+      next.analogies !== this.props.analogies
+    );
   }
 
   override render({ lab, analogies, card, aggregate }: MatrixRowProps) {
@@ -136,7 +147,8 @@ export default function Scorecard({ frame }: Props) {
   useEffect(() => setMounted(true), []);
   const link = useMemo(() => (mounted ? shareLink(card, frame) : ''), [card, mounted]);
 
-  const name = (id: string, kind: 'labs' | 'analogies') => frame[kind].find((item) => item.id === id)?.name ?? id;
+  const name = (id: string, kind: 'labs' | 'analogies') =>
+    frame[kind].find((item) => item.id === id)?.name ?? id;
   const ranked = ranking(card, frame);
   const scores = new Map(ranked.map((row) => [row.lab, row]));
   const fragile = sensitivity(card, frame).filter((s) => s.swaps.length > 0);
@@ -146,7 +158,10 @@ export default function Scorecard({ frame }: Props) {
       await navigator.clipboard.writeText(link);
       say({ kind: 'status', text: 'Share link copied.' });
     } catch {
-      say({ kind: 'error', text: 'Copying was blocked by the browser: select the share link and copy it by hand.' });
+      say({
+        kind: 'error',
+        text: 'Copying was blocked by the browser: select the share link and copy it by hand.',
+      });
     }
   }
 
@@ -155,14 +170,23 @@ export default function Scorecard({ frame }: Props) {
     input.value = '';
     if (file === undefined) return;
     if (file.size > MAX_IMPORT_BYTES) {
-      say({ kind: 'error', text: `${file.name} is too large to be a scorecard (over 1 MB). Your scores are unchanged.` });
+      say({
+        kind: 'error',
+        text: `${file.name} is too large to be a scorecard (over 1 MB). Your scores are unchanged.`,
+      });
       return;
     }
     const text = await file.text();
     const { fromCsv, fromJson } = await exchange();
-    const result = /\.csv$/i.test(file.name) || !text.trimStart().startsWith('{') ? fromCsv(text, frame) : fromJson(text, frame);
+    const result =
+      /\.csv$/i.test(file.name) || !text.trimStart().startsWith('{')
+        ? fromCsv(text, frame)
+        : fromJson(text, frame);
     if (!result.ok) {
-      say({ kind: 'error', text: `${file.name} could not be imported: ${result.message} Your scores are unchanged.` });
+      say({
+        kind: 'error',
+        text: `${file.name} could not be imported: ${result.message} Your scores are unchanged.`,
+      });
       return;
     }
     importScores(result.card, file.name);
@@ -189,7 +213,9 @@ export default function Scorecard({ frame }: Props) {
       <h2 id="matrix">Your scores</h2>
       <div class="table-wrap">
         <table class="matrix">
-          <caption>Score each lab on each analogy, 0 to 4. Weights set how much each analogy counts in the aggregate.</caption>
+          <caption>
+            Score each lab on each analogy, 0 to 4. Weights set how much each analogy counts in the aggregate.
+          </caption>
           <thead>
             <AnalogyHeaderRow analogies={frame.analogies} />
             <tr class="weights">
@@ -236,7 +262,8 @@ export default function Scorecard({ frame }: Props) {
                 <span class="bar" style={{ width: `${(row.score / 4) * 100}%` }} aria-hidden="true" />
                 <span>
                   {' '}
-                  {formatScore(row.score)} of 4{row.unscored > 0 && `, ${row.unscored} of ${row.scored + row.unscored} cells unscored`}
+                  {formatScore(row.score)} of 4
+                  {row.unscored > 0 && `, ${row.unscored} of ${row.scored + row.unscored} cells unscored`}
                 </span>
               </>
             )}
@@ -244,7 +271,8 @@ export default function Scorecard({ frame }: Props) {
         ))}
       </ol>
       <p class="meta">
-        The aggregate is the weighted mean of the cells you scored; unscored cells are left out, not counted as zero.
+        The aggregate is the weighted mean of the cells you scored; unscored cells are left out, not counted
+        as zero.
       </p>
       {fragile.length > 0 && (
         <ul class="sensitivity">
@@ -261,30 +289,54 @@ export default function Scorecard({ frame }: Props) {
       )}
 
       <section class="no-print" aria-labelledby="share">
-      <h2 id="share">Share, export, import</h2>
-      <p>
-        <label for="share-link">Share link</label>
-        <input id="share-link" type="text" readOnly value={link} onFocus={(e) => e.currentTarget.select()} />
-      </p>
-      <p class="actions">
-        <button type="button" onClick={copyLink}>
-          Copy share link
-        </button>
-        <button type="button" onClick={async () => download('scorecard.csv', 'text/csv;charset=utf-8', (await exchange()).toCsv(card, frame))}>
-          Export CSV
-        </button>
-        <button type="button" onClick={async () => download('scorecard.json', 'application/json', (await exchange()).toJson(card, frame))}>
-          Export JSON
-        </button>
-        <button type="button" onClick={resetScores}>
-          Reset scores
-        </button>
-      </p>
-      <p>
-        <label for="import-scores">Import scores</label>{' '}
-        <input id="import-scores" type="file" accept=".json,.csv,application/json,text/csv" onChange={(e) => importFile(e.currentTarget)} />
-      </p>
-      <p class="meta">The share link carries your scores after the "#", which browsers never send to a server; notes are included.</p>
+        <h2 id="share">Share, export, import</h2>
+        <p>
+          <label for="share-link">Share link</label>
+          <input
+            id="share-link"
+            type="text"
+            readOnly
+            value={link}
+            onFocus={(e) => e.currentTarget.select()}
+          />
+        </p>
+        <p class="actions">
+          <button type="button" onClick={copyLink}>
+            Copy share link
+          </button>
+          <button
+            type="button"
+            onClick={async () =>
+              download('scorecard.csv', 'text/csv;charset=utf-8', (await exchange()).toCsv(card, frame))
+            }
+          >
+            Export CSV
+          </button>
+          <button
+            type="button"
+            onClick={async () =>
+              download('scorecard.json', 'application/json', (await exchange()).toJson(card, frame))
+            }
+          >
+            Export JSON
+          </button>
+          <button type="button" onClick={resetScores}>
+            Reset scores
+          </button>
+        </p>
+        <p>
+          <label for="import-scores">Import scores</label>{' '}
+          <input
+            id="import-scores"
+            type="file"
+            accept=".json,.csv,application/json,text/csv"
+            onChange={(e) => importFile(e.currentTarget)}
+          />
+        </p>
+        <p class="meta">
+          The share link carries your scores after the "#", which browsers never send to a server; notes are
+          included.
+        </p>
       </section>
     </div>
   );

@@ -23,8 +23,8 @@ export function SharedPanel({ frame }: { frame: RubricFrame }) {
     <section class="shared card" aria-labelledby="shared-title">
       <h2 id="shared-title">A shared scorecard</h2>
       <p>
-        You opened a link with someone's scores. It is shown read-only; your own scores are unchanged unless you choose to replace
-        them.
+        You opened a link with someone's scores. It is shown read-only; your own scores are unchanged unless
+        you choose to replace them.
         {shared.unknown.length > 0 &&
           ` The link also scores ${shared.unknown.join(', ')}, which this site does not list; those were left out.`}
       </p>

@@ -6,8 +6,22 @@
 import { atom } from 'nanostores';
 import { useEffect } from 'preact/hooks';
 import type { Confidence, Level, Scorecard, Weight } from '../rubric/types';
-import { emptyScorecard, isEmpty, sameScorecard, setConfidence, setLevel, setNote, setWeight } from '../rubric/scorecard';
-import { browserStorage, openStore, STORAGE_KEY, type ScorecardStore, type StoreResult } from '../rubric/storage';
+import {
+  emptyScorecard,
+  isEmpty,
+  sameScorecard,
+  setConfidence,
+  setLevel,
+  setNote,
+  setWeight,
+} from '../rubric/scorecard';
+import {
+  browserStorage,
+  openStore,
+  STORAGE_KEY,
+  type ScorecardStore,
+  type StoreResult,
+} from '../rubric/storage';
 
 /** A message for the reader: errors go to role="alert", notices to role="status". */
 export interface Message {
@@ -71,11 +85,14 @@ export function useScorecardStore(): void {
   useEffect(startScorecard, []);
 }
 
-export const scoreCell = (lab: string, analogy: string, level: Level | null) => save(setLevel($card.get(), lab, analogy, level));
+export const scoreCell = (lab: string, analogy: string, level: Level | null) =>
+  save(setLevel($card.get(), lab, analogy, level));
 export const setCellConfidence = (lab: string, analogy: string, confidence: Confidence | undefined) =>
   save(setConfidence($card.get(), lab, analogy, confidence));
-export const setCellNote = (lab: string, analogy: string, text: string) => save(setNote($card.get(), lab, analogy, text));
-export const setAnalogyWeight = (analogy: string, weight: Weight) => save(setWeight($card.get(), analogy, weight));
+export const setCellNote = (lab: string, analogy: string, text: string) =>
+  save(setNote($card.get(), lab, analogy, text));
+export const setAnalogyWeight = (analogy: string, weight: Weight) =>
+  save(setWeight($card.get(), analogy, weight));
 
 function replaceUndoably(next: Scorecard, label: string, done: string): void {
   $undo.set({ label, before: $card.get() });
@@ -91,7 +108,11 @@ export function resetScores(): void {
 export function replaceWithShared(): void {
   const shared = $shared.get();
   if (shared === null) return;
-  replaceUndoably(shared.card, 'Undo replace', 'Your scores were replaced by the shared scorecard. You can undo this.');
+  replaceUndoably(
+    shared.card,
+    'Undo replace',
+    'Your scores were replaced by the shared scorecard. You can undo this.',
+  );
   $shared.set(null);
 }
 

@@ -8,7 +8,8 @@ export const GET: APIRoute = async ({ site: origin }) => {
   const site = await getSiteContent();
   const document = {
     schemaVersion: 1,
-    license: 'CC BY 4.0 (https://creativecommons.org/licenses/by/4.0/): the rubric, summaries and readings; sources belong to their publishers',
+    license:
+      'CC BY 4.0 (https://creativecommons.org/licenses/by/4.0/): the rubric, summaries and readings; sources belong to their publishers',
     generated: site.lastUpdated.toISOString().slice(0, 10),
     homepage: new URL(import.meta.env.BASE_URL, origin).href,
     source: {

@@ -95,4 +95,3 @@ export function shareFragmentFromHash(hash: string): string | null {
   const prefix = `${SHARE_PARAM}=`;
   return body.startsWith(prefix) ? body.slice(prefix.length) : null;
 }
-

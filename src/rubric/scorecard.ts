@@ -130,7 +130,10 @@ export function sameScorecard(a: Scorecard, b: Scorecard): boolean {
   if (a === b) return true;
   const labs = new Set([...Object.keys(a.cells), ...Object.keys(b.cells)]);
   for (const lab of labs) {
-    const analogies = new Set([...Object.keys(own(a.cells, lab) ?? {}), ...Object.keys(own(b.cells, lab) ?? {})]);
+    const analogies = new Set([
+      ...Object.keys(own(a.cells, lab) ?? {}),
+      ...Object.keys(own(b.cells, lab) ?? {}),
+    ]);
     for (const analogy of analogies) {
       if (!sameCell(getCell(a, lab, analogy), getCell(b, lab, analogy))) return false;
     }

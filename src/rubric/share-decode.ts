@@ -3,7 +3,15 @@
  * encoder so that pages which only make links do not download the reader.
  */
 import { emptyScorecard, getCell, normaliseNote, setWeight, withCell } from './scorecard';
-import { CONFIDENCES, type Confidence, type Level, type RubricFrame, type RubricItem, type Scorecard, type Weight } from './types';
+import {
+  CONFIDENCES,
+  type Confidence,
+  type Level,
+  type RubricFrame,
+  type RubricItem,
+  type Scorecard,
+  type Weight,
+} from './types';
 import {
   BASE64URL,
   CELL_CHARS,

@@ -82,7 +82,9 @@ function cellAt(value: unknown, path: string): StoredCell {
 function storedCardAt(value: unknown, path: string): StoredCard {
   const card = recordAt(value, path);
   const cells = mapValues(recordAt(card['cells'], `${path}.cells`), (row, lab) =>
-    mapValues(recordAt(row, `${path}.cells.${lab}`), (cell, analogy) => cellAt(cell, `${path}.cells.${lab}.${analogy}`)),
+    mapValues(recordAt(row, `${path}.cells.${lab}`), (cell, analogy) =>
+      cellAt(cell, `${path}.cells.${lab}.${analogy}`),
+    ),
   );
   const weights = mapValues(recordAt(card['weights'], `${path}.weights`), (entry, analogy) => {
     const weight = recordAt(entry, `${path}.weights.${analogy}`);
@@ -93,15 +95,20 @@ function storedCardAt(value: unknown, path: string): StoredCard {
 }
 
 function describePath(path: string): string {
-  return path === '' ? 'it does not have the expected shape' : `the value at "${path}" is not what this site saves`;
+  return path === ''
+    ? 'it does not have the expected shape'
+    : `the value at "${path}" is not what this site saves`;
 }
 
 /** Validates the card part of a stored or exported document. */
-export function parseStoredCard(value: unknown): { ok: true; card: StoredCard } | { ok: false; reason: string } {
+export function parseStoredCard(
+  value: unknown,
+): { ok: true; card: StoredCard } | { ok: false; reason: string } {
   try {
     return { ok: true, card: storedCardAt(value, '') };
   } catch (error) {
-    if (error instanceof ShapeError) return { ok: false, reason: describePath(error.path.replace(/^\./, '')) };
+    if (error instanceof ShapeError)
+      return { ok: false, reason: describePath(error.path.replace(/^\./, '')) };
     throw error;
   }
 }

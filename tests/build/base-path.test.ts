@@ -39,7 +39,9 @@ function idsOf(page: string): Set<string> {
 
 /** The content of the <meta> whose name or property is `key`. */
 function metaContent(text: string, key: string): string | undefined {
-  const tag = [...text.matchAll(/<meta\b[^>]*>/g)].map((m) => m[0]).find((t) => t.includes(`property="${key}"`) || t.includes(`name="${key}"`));
+  const tag = [...text.matchAll(/<meta\b[^>]*>/g)]
+    .map((m) => m[0])
+    .find((t) => t.includes(`property="${key}"`) || t.includes(`name="${key}"`));
   const content = tag === undefined ? undefined : /\scontent="([^"]*)"/.exec(tag)?.[1];
   return content === undefined ? undefined : decodeEntities(content);
 }
@@ -54,7 +56,15 @@ beforeAll(() => {
 describe('the site works under a sub-path', () => {
   it('builds every page', () => {
     expect(pages.length).toBeGreaterThanOrEqual(18);
-    for (const page of ['/', '/essay/', '/scorecard/', '/method/', '/analogies/opacity/', '/labs/openai/', '/404.html']) {
+    for (const page of [
+      '/',
+      '/essay/',
+      '/scorecard/',
+      '/method/',
+      '/analogies/opacity/',
+      '/labs/openai/',
+      '/404.html',
+    ]) {
       expect(pages).toContain(page);
     }
   });
@@ -90,7 +100,8 @@ describe('the site works under a sub-path', () => {
         const file = fileIn(OUT, target);
         if (file === null || !file.endsWith('.html')) continue; // reported by the test above
         checked += 1;
-        if (!idsOf(target).has(fragment)) broken.push(`${page}: ${href} names an anchor that ${target} does not have`);
+        if (!idsOf(target).has(fragment))
+          broken.push(`${page}: ${href} names an anchor that ${target} does not have`);
       }
     }
     expect(checked).toBeGreaterThan(0);
@@ -104,10 +115,14 @@ describe('the site works under a sub-path', () => {
       const canonical = /<link rel="canonical" href="([^"]*)"/.exec(text)?.[1];
       const image = metaContent(text, 'og:image');
       const ogUrl = metaContent(text, 'og:url');
-      if (canonical === undefined || !canonical.startsWith(`${SITE_URL}${BASE}`)) wrong.push(`${page}: canonical ${String(canonical)}`);
-      if (ogUrl === undefined || !ogUrl.startsWith(`${SITE_URL}${BASE}`)) wrong.push(`${page}: og:url ${String(ogUrl)}`);
-      if (image === undefined || !image.startsWith(`${SITE_URL}${BASE}`)) wrong.push(`${page}: og:image ${String(image)}`);
-      else if (fileIn(OUT, '/' + image.slice(`${SITE_URL}${BASE}`.length)) === null) wrong.push(`${page}: og:image ${image} is not in the build`);
+      if (canonical === undefined || !canonical.startsWith(`${SITE_URL}${BASE}`))
+        wrong.push(`${page}: canonical ${String(canonical)}`);
+      if (ogUrl === undefined || !ogUrl.startsWith(`${SITE_URL}${BASE}`))
+        wrong.push(`${page}: og:url ${String(ogUrl)}`);
+      if (image === undefined || !image.startsWith(`${SITE_URL}${BASE}`))
+        wrong.push(`${page}: og:image ${String(image)}`);
+      else if (fileIn(OUT, '/' + image.slice(`${SITE_URL}${BASE}`.length)) === null)
+        wrong.push(`${page}: og:image ${image} is not in the build`);
     }
     expect(wrong).toEqual([]);
   });
@@ -116,8 +131,12 @@ describe('the site works under a sub-path', () => {
     const wrong: string[] = [];
     for (const page of pages) {
       const text = html(page);
-      for (const url of [...attributeValues(text, 'component-url'), ...attributeValues(text, 'renderer-url')]) {
-        if (!url.startsWith(BASE) || fileIn(OUT, '/' + url.slice(BASE.length)) === null) wrong.push(`${page}: ${url}`);
+      for (const url of [
+        ...attributeValues(text, 'component-url'),
+        ...attributeValues(text, 'renderer-url'),
+      ]) {
+        if (!url.startsWith(BASE) || fileIn(OUT, '/' + url.slice(BASE.length)) === null)
+          wrong.push(`${page}: ${url}`);
       }
     }
     expect(wrong).toEqual([]);

@@ -30,7 +30,11 @@ export function javascriptOf(page: string): { files: Map<string, number>; inline
       queue.push(new URL(m[1]!, `http://site.test${path}`).pathname);
     }
   }
-  const inline = [...html.matchAll(/<script(?![^>]*\ssrc=)(?![^>]*type="application\/ld\+json")[^>]*>([\s\S]*?)<\/script>/g)]
+  const inline = [
+    ...html.matchAll(
+      /<script(?![^>]*\ssrc=)(?![^>]*type="application\/ld\+json")[^>]*>([\s\S]*?)<\/script>/g,
+    ),
+  ]
     .map((m) => m[1]!)
     .filter((code) => code.trim() !== '')
     .reduce((sum, code) => sum + gzipSize(code), 0);
@@ -42,7 +46,8 @@ export function javascriptOf(page: string): { files: Map<string, number>; inline
  * inline island loader (about 2 KB gzipped) travels inside the HTML and is counted
  * in the HTML's first-round-trip budget instead.
  */
-export const requestedJs = (page: string) => [...javascriptOf(page).files.values()].reduce((a, b) => a + b, 0);
+export const requestedJs = (page: string) =>
+  [...javascriptOf(page).files.values()].reduce((a, b) => a + b, 0);
 
 describe('byte budgets', () => {
   it('pages without an island ship no JavaScript', () => {
@@ -59,7 +64,9 @@ describe('byte budgets', () => {
   it('every analogy page, critical CSS included, fits in the first round trip', () => {
     const analogyPages = pagePaths.filter((p) => /^\/analogies\/[^/]+\/$/.test(p));
     expect(analogyPages.length).toBeGreaterThanOrEqual(6);
-    const over = analogyPages.map((p) => [p, gzipSize(readPage(p))] as const).filter(([, bytes]) => bytes > FIRST_ROUND_TRIP);
+    const over = analogyPages
+      .map((p) => [p, gzipSize(readPage(p))] as const)
+      .filter(([, bytes]) => bytes > FIRST_ROUND_TRIP);
     expect(over).toEqual([]);
   });
 
@@ -75,7 +82,8 @@ describe('byte budgets', () => {
     for (const page of pagePaths) {
       const html = readPage(page);
       expect(html, page).not.toMatch(/<link[^>]+rel="stylesheet"/);
-      for (const src of attributeValues(html, 'src')) expect(src, `${page}: ${src}`).not.toMatch(/^(https?:)?\/\//);
+      for (const src of attributeValues(html, 'src'))
+        expect(src, `${page}: ${src}`).not.toMatch(/^(https?:)?\/\//);
     }
   });
 });

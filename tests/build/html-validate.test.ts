@@ -46,7 +46,10 @@ interface Finding {
 
 async function validatePage(page: string): Promise<Finding[]> {
   const file = resolve(fileFor(page)!);
-  const html = readFileSync(file, 'utf8').replaceAll(ASTRO_ISLAND_STYLE, ' '.repeat(ASTRO_ISLAND_STYLE.length));
+  const html = readFileSync(file, 'utf8').replaceAll(
+    ASTRO_ISLAND_STYLE,
+    ' '.repeat(ASTRO_ISLAND_STYLE.length),
+  );
   const report = await htmlvalidate.validateString(html, file);
   return report.results.flatMap((result) =>
     result.messages.map((m) => ({
@@ -62,10 +65,18 @@ async function validatePage(page: string): Promise<Finding[]> {
 
 describe('HTML validity', () => {
   it('the config extends the recommended preset and turns off only the rules explained in this file', () => {
-    const config = JSON.parse(readFileSync(CONFIG_FILE, 'utf8')) as { extends?: string[]; rules?: Record<string, unknown> };
+    const config = JSON.parse(readFileSync(CONFIG_FILE, 'utf8')) as {
+      extends?: string[];
+      rules?: Record<string, unknown>;
+    };
     expect(config.extends).toContain('html-validate:recommended');
     const off = Object.entries(config.rules ?? {})
-      .filter(([, setting]) => setting === 'off' || setting === 0 || (Array.isArray(setting) && (setting[0] === 'off' || setting[0] === 0)))
+      .filter(
+        ([, setting]) =>
+          setting === 'off' ||
+          setting === 0 ||
+          (Array.isArray(setting) && (setting[0] === 'off' || setting[0] === 0)),
+      )
       .map(([rule]) => rule);
     expect(off.sort()).toEqual([...EXPLAINED_OFF].sort());
   });
@@ -92,7 +103,10 @@ describe('HTML validity', () => {
   it('every built page passes html-validate with no errors or warnings', async () => {
     expect(pagePaths.length).toBeGreaterThanOrEqual(18);
     const findings = (await Promise.all(pagePaths.map(validatePage))).flat();
-    const lines = findings.map((f) => `${f.page} [${f.rule}] line ${f.line}:${f.column} ${f.message}${f.selector === null ? '' : ` (${f.selector})`}`);
+    const lines = findings.map(
+      (f) =>
+        `${f.page} [${f.rule}] line ${f.line}:${f.column} ${f.message}${f.selector === null ? '' : ` (${f.selector})`}`,
+    );
     expect(lines).toEqual([]);
   });
 });

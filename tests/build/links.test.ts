@@ -31,7 +31,12 @@ describe('link integrity', () => {
           broken.push(`${page}: ${href} leads to no file`);
           continue;
         }
-        if (fragment !== undefined && fragment !== '' && file.endsWith('.html') && !idsOf(path).has(decodeURIComponent(fragment))) {
+        if (
+          fragment !== undefined &&
+          fragment !== '' &&
+          file.endsWith('.html') &&
+          !idsOf(path).has(decodeURIComponent(fragment))
+        ) {
           broken.push(`${page}: ${href} names an anchor that ${path} does not have`);
         }
       }
@@ -53,8 +58,14 @@ describe('link integrity', () => {
 
   it('the sitemap lists every page but the 404, under the site URL and base path', () => {
     const index = readFileSync(fileFor('/sitemap-index.xml')!, 'utf8');
-    const sitemapUrls = [...index.matchAll(/<loc>([^<]+)<\/loc>/g)].map((m) => new URL(m[1]!).pathname.slice(basePath.length));
-    const listed = sitemapUrls.flatMap((p) => [...readFileSync(fileFor(p)!, 'utf8').matchAll(/<loc>([^<]+)<\/loc>/g)].map((m) => new URL(m[1]!).pathname.slice(basePath.length)));
+    const sitemapUrls = [...index.matchAll(/<loc>([^<]+)<\/loc>/g)].map((m) =>
+      new URL(m[1]!).pathname.slice(basePath.length),
+    );
+    const listed = sitemapUrls.flatMap((p) =>
+      [...readFileSync(fileFor(p)!, 'utf8').matchAll(/<loc>([^<]+)<\/loc>/g)].map((m) =>
+        new URL(m[1]!).pathname.slice(basePath.length),
+      ),
+    );
     expect(listed.sort()).toEqual(pagePaths.filter((p) => p !== '/404.html'));
   });
 });

@@ -4,7 +4,8 @@ import { basePath, decodeEntities, fileFor, pagePaths, readPage } from './dist';
 import { ANALOGY_SLUGS, LAB_SLUGS } from './frozen-urls';
 
 const SITE_URL = (process.env['SITE_URL'] ?? 'http://127.0.0.1:4321').replace(/\/$/, '');
-const POST_URL = 'https://www.lesswrong.com/posts/fpws8WNo6Mp4KsQjH/analogies-between-scaling-labs-and-misaligned';
+const POST_URL =
+  'https://www.lesswrong.com/posts/fpws8WNo6Mp4KsQjH/analogies-between-scaling-labs-and-misaligned';
 const POST_TITLE = 'Analogies between scaling labs and misaligned superintelligent AI';
 
 const ANALOGY_PAGES = ANALOGY_SLUGS.map((slug) => `/analogies/${slug}/`);
@@ -15,7 +16,12 @@ const PAGES_WITH_OWN_CARD = [...ANALOGY_PAGES, ...LAB_PAGES, '/', '/essay/', '/s
 /** The attributes of every tag of one name, entities decoded. */
 function tags(html: string, name: string): Record<string, string>[] {
   return [...html.matchAll(new RegExp(`<${name}\\b([^>]*)>`, 'gi'))].map((m) =>
-    Object.fromEntries([...m[1]!.matchAll(/([\w:-]+)(?:="([^"]*)")?/g)].map((a) => [a[1]!.toLowerCase(), decodeEntities(a[2] ?? '')])),
+    Object.fromEntries(
+      [...m[1]!.matchAll(/([\w:-]+)(?:="([^"]*)")?/g)].map((a) => [
+        a[1]!.toLowerCase(),
+        decodeEntities(a[2] ?? ''),
+      ]),
+    ),
   );
 }
 
@@ -56,7 +62,12 @@ const mainOf = (html: string) => html.slice(html.indexOf('<main'), html.indexOf(
 /** Width and height from a PNG's IHDR chunk, or null if the bytes are not a PNG. */
 function pngSize(bytes: Buffer): { width: number; height: number } | null {
   const signature = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
-  if (bytes.length < 24 || !bytes.subarray(0, 8).equals(signature) || bytes.toString('latin1', 12, 16) !== 'IHDR') return null;
+  if (
+    bytes.length < 24 ||
+    !bytes.subarray(0, 8).equals(signature) ||
+    bytes.toString('latin1', 12, 16) !== 'IHDR'
+  )
+    return null;
   return { width: bytes.readUInt32BE(16), height: bytes.readUInt32BE(20) };
 }
 
@@ -80,12 +91,15 @@ describe('page metadata', () => {
     expect(meta(html, 'description', page).trim().length).toBeGreaterThanOrEqual(20);
   });
 
-  it.each(pagePaths)('%s has a canonical URL made of the site URL, the base path and its own path, and og:url equal to it', (page) => {
-    const html = readPage(page);
-    const canonical = canonicalOf(html, page);
-    expect(canonical).toBe(`${SITE_URL}${basePath}${page}`);
-    expect(meta(html, 'og:url', page)).toBe(canonical);
-  });
+  it.each(pagePaths)(
+    '%s has a canonical URL made of the site URL, the base path and its own path, and og:url equal to it',
+    (page) => {
+      const html = readPage(page);
+      const canonical = canonicalOf(html, page);
+      expect(canonical).toBe(`${SITE_URL}${basePath}${page}`);
+      expect(meta(html, 'og:url', page)).toBe(canonical);
+    },
+  );
 
   it.each(pagePaths)('%s has og:title, og:description and a large-image Twitter card', (page) => {
     const html = readPage(page);
@@ -98,7 +112,9 @@ describe('page metadata', () => {
     const html = readPage(page);
     const image = meta(html, 'og:image', page);
     expect(image).toMatch(/^https?:\/\//);
-    expect(image.startsWith(`${SITE_URL}${basePath}/`), `${image} is not under ${SITE_URL}${basePath}/`).toBe(true);
+    expect(image.startsWith(`${SITE_URL}${basePath}/`), `${image} is not under ${SITE_URL}${basePath}/`).toBe(
+      true,
+    );
     const file = fileForUrl(image);
     expect(file, `${page}: ${image} is not in the build`).not.toBeNull();
     expect(pngSize(readFileSync(file!)), `${page}: ${image}`).toEqual({ width: 1200, height: 630 });
@@ -151,7 +167,9 @@ describe('the method page', () => {
     const start = html.search(/<h2[^>]*>Cite this page/);
     expect(start, 'no "Cite this page" heading').toBeGreaterThan(0);
     const block = html.slice(start, html.indexOf('</main>', start));
-    const codes = [...block.matchAll(/<code[^>]*>([\s\S]*?)<\/code>/g)].map((m) => decodeEntities(m[1]!).trim());
+    const codes = [...block.matchAll(/<code[^>]*>([\s\S]*?)<\/code>/g)].map((m) =>
+      decodeEntities(m[1]!).trim(),
+    );
     const bibtex = codes.filter((c) => c.startsWith('@misc{'));
     const plain = codes.filter((c) => !c.startsWith('@'));
     expect(bibtex).toHaveLength(1);
@@ -168,10 +186,13 @@ describe('the method page', () => {
 });
 
 describe('crediting the original post', () => {
-  it.each(['/essay/', '/method/', ...ANALOGY_PAGES])('%s links to the LessWrong post and names it in its main content', (page) => {
-    const main = mainOf(readPage(page));
-    const links = tags(main, 'a').filter((a) => a['href'] === POST_URL);
-    expect(links.length).toBeGreaterThanOrEqual(1);
-    expect(visibleText(main)).toContain(POST_TITLE);
-  });
+  it.each(['/essay/', '/method/', ...ANALOGY_PAGES])(
+    '%s links to the LessWrong post and names it in its main content',
+    (page) => {
+      const main = mainOf(readPage(page));
+      const links = tags(main, 'a').filter((a) => a['href'] === POST_URL);
+      expect(links.length).toBeGreaterThanOrEqual(1);
+      expect(visibleText(main)).toContain(POST_TITLE);
+    },
+  );
 });

@@ -2,9 +2,17 @@ import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { decodeEntities, fileFor, readPage } from './dist';
 
-const ANALOGY_ORDER = ['misaligned-incentives', 'power-seeking', 'opacity', 'deception', 'incorrigibility', 'constraint-subversion'];
+const ANALOGY_ORDER = [
+  'misaligned-incentives',
+  'power-seeking',
+  'opacity',
+  'deception',
+  'incorrigibility',
+  'constraint-subversion',
+];
 const REQUIRED_LABS = ['openai', 'anthropic', 'google-deepmind', 'meta', 'microsoft'];
-const POST_URL = 'https://www.lesswrong.com/posts/fpws8WNo6Mp4KsQjH/analogies-between-scaling-labs-and-misaligned';
+const POST_URL =
+  'https://www.lesswrong.com/posts/fpws8WNo6Mp4KsQjH/analogies-between-scaling-labs-and-misaligned';
 const DATE = /^\d{4}-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?$/;
 
 /** The open-data file, read loosely: every property is checked below rather than trusted. */
@@ -26,7 +34,8 @@ const analogyIds = analogies.map((a) => a['id']);
 const labIds = labs.map((l) => l['id']);
 const evidenceById = new Map(evidence.map((e) => [e['id'], e]));
 
-const isNonEmptyString = (value: unknown): value is string => typeof value === 'string' && value.trim() !== '';
+const isNonEmptyString = (value: unknown): value is string =>
+  typeof value === 'string' && value.trim() !== '';
 
 /** Sentences in a short text: runs ending in . ! or ? followed by a space or the end. */
 const sentences = (text: string) => text.split(/(?<=[.!?])\s+(?=[A-Z"“(])/).filter((s) => s.trim() !== '');
@@ -51,15 +60,24 @@ describe('/rubric.json', () => {
     expect(analogyIds).toEqual(ANALOGY_ORDER);
   });
 
-  it.each(ANALOGY_ORDER)('the analogy %s has a title, a question, five level descriptors and disanalogies', (id) => {
-    const analogy = analogies.find((a) => a['id'] === id)!;
-    expect(isNonEmptyString(analogy['title'])).toBe(true);
-    expect(analogy['question']).toMatch(/\?$/);
-    const levels = analogy['levels'];
-    expect(Array.isArray(levels) && levels.length === 5 && levels.every(isNonEmptyString), 'five non-empty levels').toBe(true);
-    const disanalogies = analogy['disanalogies'];
-    expect(Array.isArray(disanalogies) && disanalogies.length > 0 && disanalogies.every(isNonEmptyString), 'disanalogies').toBe(true);
-  });
+  it.each(ANALOGY_ORDER)(
+    'the analogy %s has a title, a question, five level descriptors and disanalogies',
+    (id) => {
+      const analogy = analogies.find((a) => a['id'] === id)!;
+      expect(isNonEmptyString(analogy['title'])).toBe(true);
+      expect(analogy['question']).toMatch(/\?$/);
+      const levels = analogy['levels'];
+      expect(
+        Array.isArray(levels) && levels.length === 5 && levels.every(isNonEmptyString),
+        'five non-empty levels',
+      ).toBe(true);
+      const disanalogies = analogy['disanalogies'];
+      expect(
+        Array.isArray(disanalogies) && disanalogies.length > 0 && disanalogies.every(isNonEmptyString),
+        'disanalogies',
+      ).toBe(true);
+    },
+  );
 
   it('includes the five labs, each with a name', () => {
     for (const id of REQUIRED_LABS) expect(labIds).toContain(id);
@@ -77,12 +95,17 @@ describe('/rubric.json', () => {
     for (const item of evidence) {
       const id = String(item['id']);
       if (!isNonEmptyString(item['id'])) problems.push(`${id}: no id`);
-      if (typeof item['date'] !== 'string' || !DATE.test(item['date'])) problems.push(`${id}: date ${String(item['date'])}`);
+      if (typeof item['date'] !== 'string' || !DATE.test(item['date']))
+        problems.push(`${id}: date ${String(item['date'])}`);
       const itemLabs = item['labs'];
       if (!Array.isArray(itemLabs) || itemLabs.length === 0) problems.push(`${id}: no labs`);
-      else for (const lab of itemLabs) if (!labIds.includes(lab)) problems.push(`${id}: unknown lab ${String(lab)}`);
-      if (!analogyIds.includes(item['analogy'])) problems.push(`${id}: unknown analogy ${String(item['analogy'])}`);
-      if (item['direction'] !== 'supports' && item['direction'] !== 'weakens') problems.push(`${id}: direction ${String(item['direction'])}`);
+      else
+        for (const lab of itemLabs)
+          if (!labIds.includes(lab)) problems.push(`${id}: unknown lab ${String(lab)}`);
+      if (!analogyIds.includes(item['analogy']))
+        problems.push(`${id}: unknown analogy ${String(item['analogy'])}`);
+      if (item['direction'] !== 'supports' && item['direction'] !== 'weakens')
+        problems.push(`${id}: direction ${String(item['direction'])}`);
       if (!isNonEmptyString(item['summary'])) problems.push(`${id}: no summary`);
       const sources = item['sources'];
       if (!Array.isArray(sources) || sources.length === 0) {
@@ -92,8 +115,13 @@ describe('/rubric.json', () => {
       (sources as Json[]).forEach((source, i) => {
         if (!isNonEmptyString(source['publisher'])) problems.push(`${id}: sources[${i}] has no publisher`);
         if (!isNonEmptyString(source['title'])) problems.push(`${id}: sources[${i}] has no title`);
-        if (typeof source['date'] !== 'string' || !DATE.test(source['date'])) problems.push(`${id}: sources[${i}] date ${String(source['date'])}`);
-        if (typeof source['url'] !== 'string' || !URL.canParse(source['url']) || new URL(source['url']).protocol !== 'https:') {
+        if (typeof source['date'] !== 'string' || !DATE.test(source['date']))
+          problems.push(`${id}: sources[${i}] date ${String(source['date'])}`);
+        if (
+          typeof source['url'] !== 'string' ||
+          !URL.canParse(source['url']) ||
+          new URL(source['url']).protocol !== 'https:'
+        ) {
           problems.push(`${id}: sources[${i}] url ${String(source['url'])}`);
         }
       });
@@ -103,7 +131,9 @@ describe('/rubric.json', () => {
 
   it('every analogy has evidence concerning at least four of the five labs', () => {
     const thin = ANALOGY_ORDER.map((analogy) => {
-      const covered = new Set(evidence.filter((e) => e['analogy'] === analogy).flatMap((e) => e['labs'] as string[]));
+      const covered = new Set(
+        evidence.filter((e) => e['analogy'] === analogy).flatMap((e) => e['labs'] as string[]),
+      );
       return [analogy, REQUIRED_LABS.filter((lab) => covered.has(lab)).length] as const;
     }).filter(([, count]) => count < 4);
     expect(thin).toEqual([]);
@@ -115,7 +145,9 @@ describe('/rubric.json', () => {
 
   it('the reference reading has exactly one entry per lab and analogy', () => {
     const cells = reference.map((r) => `${String(r['lab'])}/${String(r['analogy'])}`);
-    const expected = labIds.flatMap((lab) => analogyIds.map((analogy) => `${String(lab)}/${String(analogy)}`));
+    const expected = labIds.flatMap((lab) =>
+      analogyIds.map((analogy) => `${String(lab)}/${String(analogy)}`),
+    );
     expect([...cells].sort()).toEqual([...expected].sort());
     expect(new Set(cells).size).toBe(cells.length);
   });
@@ -124,7 +156,11 @@ describe('/rubric.json', () => {
     const problems: string[] = [];
     for (const cell of reference) {
       const where = `${String(cell['lab'])}/${String(cell['analogy'])}`;
-      if (!Number.isInteger(cell['level']) || (cell['level'] as number) < 0 || (cell['level'] as number) > 4) {
+      if (
+        !Number.isInteger(cell['level']) ||
+        (cell['level'] as number) < 0 ||
+        (cell['level'] as number) > 4
+      ) {
         problems.push(`${where}: level ${String(cell['level'])}`);
       }
       const rationale = cell['rationale'];
@@ -142,7 +178,9 @@ describe('/rubric.json', () => {
         const item = evidenceById.get(id);
         if (item === undefined) problems.push(`${where}: evidence ${String(id)} does not exist`);
         else if (item['analogy'] !== cell['analogy'] || !(item['labs'] as unknown[]).includes(cell['lab'])) {
-          problems.push(`${where}: evidence ${String(id)} concerns ${JSON.stringify(item['labs'])} on ${String(item['analogy'])}`);
+          problems.push(
+            `${where}: evidence ${String(id)} concerns ${JSON.stringify(item['labs'])} on ${String(item['analogy'])}`,
+          );
         }
       }
     }

@@ -23,7 +23,10 @@ describe('content security policy', () => {
       expect(scripts.length, `${page} has a script-src`).toBeGreaterThan(0);
       expect(scripts, page).not.toContain("'unsafe-inline'");
       expect(scripts, page).not.toContain("'unsafe-eval'");
-      expect(scripts.every((s) => s === "'self'" || /^'sha(256|384|512)-/.test(s)), `${page}: ${scripts.join(' ')}`).toBe(true);
+      expect(
+        scripts.every((s) => s === "'self'" || /^'sha(256|384|512)-/.test(s)),
+        `${page}: ${scripts.join(' ')}`,
+      ).toBe(true);
       expect(policy.get('style-src') ?? [], page).not.toContain("'unsafe-inline'");
       expect(policy.get('connect-src'), page).toEqual(["'self'"]);
       expect(policy.get('base-uri'), page).toEqual(["'self'"]);
@@ -35,7 +38,9 @@ describe('content security policy', () => {
     for (const page of pagePaths) {
       const html = readPage(page);
       const policy = policyOf(html);
-      const scripts = [...html.matchAll(/<script(?![^>]*\ssrc=)(?![^>]*application\/ld\+json)[^>]*>([\s\S]*?)<\/script>/g)].map((m) => sha(m[1]!));
+      const scripts = [
+        ...html.matchAll(/<script(?![^>]*\ssrc=)(?![^>]*application\/ld\+json)[^>]*>([\s\S]*?)<\/script>/g),
+      ].map((m) => sha(m[1]!));
       const styles = [...html.matchAll(/<style[^>]*>([\s\S]*?)<\/style>/g)].map((m) => sha(m[1]!));
       expect(new Set(policy.get('script-src')), page).toEqual(new Set(["'self'", ...scripts]));
       expect(new Set(policy.get('style-src')), page).toEqual(new Set(["'self'", ...styles]));

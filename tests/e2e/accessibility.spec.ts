@@ -12,7 +12,8 @@ for (const colorScheme of ['light', 'dark'] as const) {
         await waitForIslands(page);
         const { violations } = await new AxeBuilder({ page }).withTags(WCAG_22_AA).analyze();
         const report = violations.map(
-          (v) => `${path} [${colorScheme}] ${v.id}: ${v.help}\n  ${v.nodes.map((n) => n.target.join(' ')).join('\n  ')}`,
+          (v) =>
+            `${path} [${colorScheme}] ${v.id}: ${v.help}\n  ${v.nodes.map((n) => n.target.join(' ')).join('\n  ')}`,
         );
         expect(report).toEqual([]);
       });

@@ -7,7 +7,9 @@ for (const width of [390, 1280]) {
     test.use({ viewport: { width, height: width < 600 ? 800 : 900 } });
 
     for (const id of SECTION_IDS) {
-      test(`/essay/#${id} lands with the heading in view, below the sticky header, and highlighted`, async ({ page }) => {
+      test(`/essay/#${id} lands with the heading in view, below the sticky header, and highlighted`, async ({
+        page,
+      }) => {
         await page.goto(`/essay/#${id}`);
         const section = page.locator(`section#${id}`);
         const heading = section.getByRole('heading', { level: 2 }).first();
@@ -31,7 +33,9 @@ for (const width of [390, 1280]) {
       await expect(page.locator('section#deception').getByRole('heading', { level: 2 })).toBeInViewport();
     });
 
-    test('an essay citation leads to its evidence item on the analogy page, and the item to its sources', async ({ page }) => {
+    test('an essay citation leads to its evidence item on the analogy page, and the item to its sources', async ({
+      page,
+    }) => {
       await page.goto('/essay/#opacity');
       const citation = page.locator('section#opacity .cite a').first();
       const href = await citation.getAttribute('href');
@@ -56,7 +60,9 @@ test('on a phone the table of contents is collapsed at the top and opens on dema
   await expect(page).toHaveURL(/#opacity$/);
 });
 
-test('on a wide screen the table of contents stays beside the text and marks the section being read', async ({ page }) => {
+test('on a wide screen the table of contents stays beside the text and marks the section being read', async ({
+  page,
+}) => {
   await page.setViewportSize({ width: 1280, height: 900 });
   await page.goto('/essay/');
   const toc = page.getByRole('navigation', { name: 'Table of contents' });
@@ -71,7 +77,10 @@ test('each essay heading links to itself and offers to copy that link', async ({
   await context.grantPermissions(['clipboard-read', 'clipboard-write']);
   await page.goto('/essay/');
   const section = page.locator('section#incorrigibility');
-  await expect(section.getByRole('link', { name: 'Link to this section' })).toHaveAttribute('href', '#incorrigibility');
+  await expect(section.getByRole('link', { name: 'Link to this section' })).toHaveAttribute(
+    'href',
+    '#incorrigibility',
+  );
   await section.getByRole('button', { name: 'Copy link' }).click();
   expect(await page.evaluate(() => navigator.clipboard.readText())).toMatch(/\/essay\/#incorrigibility$/);
 });

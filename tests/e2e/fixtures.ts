@@ -12,7 +12,14 @@ export function builtPages(): string[] {
   const dist = process.env['OUT_DIR'] ?? 'dist';
   return walk(dist)
     .filter((f) => f.endsWith('.html'))
-    .map((f) => '/' + relative(dist, f).split(sep).join('/').replace(/index\.html$/, ''))
+    .map(
+      (f) =>
+        '/' +
+        relative(dist, f)
+          .split(sep)
+          .join('/')
+          .replace(/index\.html$/, ''),
+    )
     .sort();
 }
 
@@ -37,7 +44,8 @@ export const test = base.extend<{ problems: PageProblems }>({
     page.on('pageerror', (error) => problems.errors.push(`exception: ${error.message}`));
     page.on('request', (request) => {
       const url = request.url();
-      if (!url.startsWith(origin) && !url.startsWith('data:') && !url.startsWith('blob:')) problems.foreignRequests.push(url);
+      if (!url.startsWith(origin) && !url.startsWith('data:') && !url.startsWith('blob:'))
+        problems.foreignRequests.push(url);
     });
     await use(problems);
   },

@@ -32,13 +32,17 @@ test.describe('on a phone', () => {
     test(`${path} does not scroll sideways at 375 px`, async ({ page }) => {
       await page.goto(path);
       await waitForIslands(page);
-      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+      const overflow = await page.evaluate(
+        () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+      );
       expect(overflow).toBeLessThanOrEqual(0);
     });
   }
 });
 
-test('an analogy page puts the essay and the rubric card side by side from 1024 px, stacked below', async ({ page }) => {
+test('an analogy page puts the essay and the rubric card side by side from 1024 px, stacked below', async ({
+  page,
+}) => {
   await page.setViewportSize({ width: 1280, height: 900 });
   await page.goto('/analogies/opacity/');
   const article = page.locator('main article');
@@ -50,7 +54,9 @@ test('an analogy page puts the essay and the rubric card side by side from 1024 
   expect(d!.y).toBeGreaterThanOrEqual(c!.y + c!.height - 1);
 });
 
-test('without JavaScript the rubric still reads and the page says scoring needs JavaScript', async ({ browser }) => {
+test('without JavaScript the rubric still reads and the page says scoring needs JavaScript', async ({
+  browser,
+}) => {
   const context = await browser.newContext({ javaScriptEnabled: false });
   const page = await context.newPage();
   await page.goto('/analogies/deception/');

@@ -13,18 +13,24 @@ async function openScorecard(page: Page, hash = '') {
 }
 
 test.describe('scoring on an analogy page', () => {
-  test('a score, a confidence and a note survive a reload and appear on the scorecard and the home page', async ({ page }) => {
+  test('a score, a confidence and a note survive a reload and appear on the scorecard and the home page', async ({
+    page,
+  }) => {
     await page.goto('/analogies/opacity/');
     await waitForIslands(page);
     await scoreControl(page, 'opacity', 'openai').selectOption('3');
-    await page.getByRole('combobox', { name: `Confidence in ${title('opacity')} score for OpenAI` }).selectOption('high');
+    await page
+      .getByRole('combobox', { name: `Confidence in ${title('opacity')} score for OpenAI` })
+      .selectOption('high');
     const note = page.getByRole('textbox', { name: `Note on ${title('opacity')} for OpenAI` });
     await note.fill('Model cards thin since 2023');
     await note.blur();
     await page.reload();
     await waitForIslands(page);
     await expect(scoreControl(page, 'opacity', 'openai')).toHaveValue('3');
-    await expect(page.getByRole('textbox', { name: `Note on ${title('opacity')} for OpenAI` })).toHaveValue('Model cards thin since 2023');
+    await expect(page.getByRole('textbox', { name: `Note on ${title('opacity')} for OpenAI` })).toHaveValue(
+      'Model cards thin since 2023',
+    );
     await openScorecard(page);
     await expect(scoreControl(page, 'opacity', 'openai')).toHaveValue('3');
     await page.goto('/');
@@ -32,7 +38,9 @@ test.describe('scoring on an analogy page', () => {
     await expect(page.getByText('You have scored 1 of 30 cells.')).toBeVisible();
   });
 
-  test('every option of a score control begins with its level number, and unscored is a choice', async ({ page }) => {
+  test('every option of a score control begins with its level number, and unscored is a choice', async ({
+    page,
+  }) => {
     await page.goto('/analogies/deception/');
     await waitForIslands(page);
     const options = await scoreControl(page, 'deception', 'meta').locator('option').allTextContents();
@@ -40,7 +48,9 @@ test.describe('scoring on an analogy page', () => {
     expect(options.slice(1).map((o) => o.slice(0, 4))).toEqual(['0 - ', '1 - ', '2 - ', '3 - ', '4 - ']);
   });
 
-  test('the essay scores every lab beside each analogy section, with the site reading and the evidence tally', async ({ page }) => {
+  test('the essay scores every lab beside each analogy section, with the site reading and the evidence tally', async ({
+    page,
+  }) => {
     await page.goto('/essay/#power-seeking');
     await waitForIslands(page);
     const table = page.getByRole('table', { name: `Your scores: ${title('power-seeking')}` });
@@ -82,7 +92,9 @@ test.describe('the scorecard', () => {
     await expect(scoreControl(page, 'misaligned-incentives', 'openai')).toHaveValue('4');
   });
 
-  test('the aggregate leaves unscored cells out, says how many there are, and follows the weights', async ({ page }) => {
+  test('the aggregate leaves unscored cells out, says how many there are, and follows the weights', async ({
+    page,
+  }) => {
     await openScorecard(page);
     await scoreControl(page, 'opacity', 'anthropic').selectOption('1');
     await scoreControl(page, 'deception', 'anthropic').selectOption('3');
@@ -109,15 +121,29 @@ test.describe('the scorecard', () => {
     });
     const hostile = `<img src=x onerror="alert(1)"><script>alert(2)</script>"'&`;
     await openScorecard(page);
-    await page.locator('summary', { hasText: `and confidence: ${title('incorrigibility')}, ${labName('google-deepmind')}` }).click();
-    const note = page.getByRole('textbox', { name: `Note on ${title('incorrigibility')} for ${labName('google-deepmind')}` });
+    await page
+      .locator('summary', {
+        hasText: `and confidence: ${title('incorrigibility')}, ${labName('google-deepmind')}`,
+      })
+      .click();
+    const note = page.getByRole('textbox', {
+      name: `Note on ${title('incorrigibility')} for ${labName('google-deepmind')}`,
+    });
     await note.fill(hostile);
     await note.blur();
     const link = await page.getByRole('textbox', { name: 'Share link' }).inputValue();
     await page.reload();
     await waitForIslands(page);
-    await page.locator('summary', { hasText: `and confidence: ${title('incorrigibility')}, ${labName('google-deepmind')}` }).click();
-    await expect(page.getByRole('textbox', { name: `Note on ${title('incorrigibility')} for ${labName('google-deepmind')}` })).toHaveValue(hostile);
+    await page
+      .locator('summary', {
+        hasText: `and confidence: ${title('incorrigibility')}, ${labName('google-deepmind')}`,
+      })
+      .click();
+    await expect(
+      page.getByRole('textbox', {
+        name: `Note on ${title('incorrigibility')} for ${labName('google-deepmind')}`,
+      }),
+    ).toHaveValue(hostile);
     const other = await page.context().browser()!.newContext();
     const reader = await other.newPage();
     await reader.goto(link);
@@ -171,7 +197,10 @@ test.describe('sharing', () => {
   test('a full card without notes makes a link well under 200 characters after the #', async ({ page }) => {
     await openScorecard(page);
     for (const analogy of rubric.analogies) {
-      for (const lab of rubric.labs) await scoreControl(page, analogy.id, lab.id).selectOption(String((analogy.key.charCodeAt(0) + lab.key.charCodeAt(1)) % 5));
+      for (const lab of rubric.labs)
+        await scoreControl(page, analogy.id, lab.id).selectOption(
+          String((analogy.key.charCodeAt(0) + lab.key.charCodeAt(1)) % 5),
+        );
     }
     const link = await page.getByRole('textbox', { name: 'Share link' }).inputValue();
     expect(new URL(link).hash.length).toBeLessThan(200);
@@ -264,18 +293,25 @@ test.describe('export and import', () => {
   test('CSV export neutralises formulas, and importing it restores the scores', async ({ page }) => {
     await openScorecard(page);
     await scoreControl(page, 'misaligned-incentives', 'meta').selectOption('4');
-    await page.locator('summary', { hasText: `and confidence: ${title('misaligned-incentives')}, Meta` }).click();
+    await page
+      .locator('summary', { hasText: `and confidence: ${title('misaligned-incentives')}, Meta` })
+      .click();
     const note = page.getByRole('textbox', { name: `Note on ${title('misaligned-incentives')} for Meta` });
     await note.fill('=HYPERLINK("http://evil.example","click")');
     await note.blur();
-    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export CSV' }).click()]);
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Export CSV' }).click(),
+    ]);
     const csv = readFileSync((await download.path())!, 'utf8');
     expect(csv).toContain(`"'=HYPERLINK(""http://evil.example"",""click"")"`);
     expect(csv).not.toMatch(/(^|,)=HYPERLINK/m);
 
     await page.getByRole('button', { name: 'Reset scores' }).click();
     await expect(scoreControl(page, 'misaligned-incentives', 'meta')).toHaveValue('');
-    await page.getByLabel('Import scores').setInputFiles({ name: 'scorecard.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+    await page
+      .getByLabel('Import scores')
+      .setInputFiles({ name: 'scorecard.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
     await expect(scoreControl(page, 'misaligned-incentives', 'meta')).toHaveValue('4');
     await expect(page.getByRole('status')).toContainText('Imported scores from scorecard.csv');
   });
@@ -284,13 +320,20 @@ test.describe('export and import', () => {
     await openScorecard(page);
     await scoreControl(page, 'incorrigibility', 'openai').selectOption('3');
     await page.getByRole('combobox', { name: `Weight of ${title('incorrigibility')}` }).selectOption('0');
-    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export JSON' }).click()]);
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Export JSON' }).click(),
+    ]);
     const json = readFileSync((await download.path())!, 'utf8');
     expect(JSON.parse(json)).toMatchObject({ format: 'labs-alignment-scorecard', schemaVersion: 1 });
     await page.getByRole('button', { name: 'Reset scores' }).click();
-    await page.getByLabel('Import scores').setInputFiles({ name: 'scorecard.json', mimeType: 'application/json', buffer: Buffer.from(json) });
+    await page
+      .getByLabel('Import scores')
+      .setInputFiles({ name: 'scorecard.json', mimeType: 'application/json', buffer: Buffer.from(json) });
     await expect(scoreControl(page, 'incorrigibility', 'openai')).toHaveValue('3');
-    await expect(page.getByRole('combobox', { name: `Weight of ${title('incorrigibility')}` })).toHaveValue('0');
+    await expect(page.getByRole('combobox', { name: `Weight of ${title('incorrigibility')}` })).toHaveValue(
+      '0',
+    );
   });
 
   for (const [kind, name, content] of [
@@ -302,7 +345,9 @@ test.describe('export and import', () => {
       await openScorecard(page);
       await scoreControl(page, 'power-seeking', 'google-deepmind').selectOption('3');
       const before = await savedScorecard(page);
-      await page.getByLabel('Import scores').setInputFiles({ name, mimeType: 'application/octet-stream', buffer: Buffer.from(content) });
+      await page
+        .getByLabel('Import scores')
+        .setInputFiles({ name, mimeType: 'application/octet-stream', buffer: Buffer.from(content) });
       await expect(page.getByRole('alert')).toContainText(`${name} could not be imported`);
       await expect(page.getByRole('alert')).toContainText('Your scores are unchanged.');
       expect(await savedScorecard(page)).toEqual(before);

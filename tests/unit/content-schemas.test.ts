@@ -33,7 +33,9 @@ const filesIn = (folder: string, ext: string) =>
     .sort();
 
 interface SafeParser {
-  safeParse(value: unknown): { success: true } | { success: false; error: { issues: readonly { path: readonly PropertyKey[] }[] } };
+  safeParse(
+    value: unknown,
+  ): { success: true } | { success: false; error: { issues: readonly { path: readonly PropertyKey[] }[] } };
 }
 
 /** The dotted paths of every issue the schema reports, or [] when the value parses. */
@@ -87,7 +89,11 @@ const essay = {
 };
 const reading = {
   cells: {
-    openai: { level: 3, rationale: 'One to three sentences on why, long enough to pass.', evidence: ['openai-usage-policy-military-2024'] },
+    openai: {
+      level: 3,
+      rationale: 'One to three sentences on why, long enough to pass.',
+      evidence: ['openai-usage-policy-military-2024'],
+    },
   },
 };
 
@@ -101,7 +107,8 @@ describe('the content schemas accept the real content', () => {
   it('every analogy file parses', () => {
     const files = filesIn('analogies', '.yaml');
     expect(files.length).toBe(6);
-    for (const file of files) expect(issuePaths(analogySchema, yamlFile('analogies', file)), file).toEqual([]);
+    for (const file of files)
+      expect(issuePaths(analogySchema, yamlFile('analogies', file)), file).toEqual([]);
   });
 
   it('every evidence file parses, and so does each of its sources on its own', () => {
@@ -117,7 +124,8 @@ describe('the content schemas accept the real content', () => {
   it('every readings file parses', () => {
     const files = filesIn('readings', '.yaml');
     expect(files.length).toBe(6);
-    for (const file of files) expect(issuePaths(readingsSchema, yamlFile('readings', file)), file).toEqual([]);
+    for (const file of files)
+      expect(issuePaths(readingsSchema, yamlFile('readings', file)), file).toEqual([]);
   });
 
   it('every essay section frontmatter parses', () => {
@@ -145,9 +153,12 @@ describe('dates', () => {
   it('accepts a YAML timestamp (a Date object) and turns it back into YYYY-MM-DD', () => {
     expect(partialDate.parse(new Date('2024-01-10'))).toBe('2024-01-10');
     // YAML 1.1 reads an unquoted day as a timestamp, as Astro's YAML loader does.
-    const data = parse(readFileSync(join(CONTENT, 'evidence', 'openai-usage-policy-military-2024.yaml'), 'utf8'), {
-      version: '1.1',
-    }) as Record<string, unknown>;
+    const data = parse(
+      readFileSync(join(CONTENT, 'evidence', 'openai-usage-policy-military-2024.yaml'), 'utf8'),
+      {
+        version: '1.1',
+      },
+    ) as Record<string, unknown>;
     expect(data['date']).toBeInstanceOf(Date);
     const parsed = evidenceSchema.parse(data);
     expect(parsed.date).toBe('2024-01-10');
@@ -158,23 +169,49 @@ describe('dates', () => {
     expect(partialDate.safeParse(new Date('not a date')).success).toBe(false);
   });
 
-  it.each(['2024/01/10', '2024-13-01', '2024-01-32', '24-01-10', '2024', '2024-1-5', ''])('rejects "%s", naming the date field', (date) => {
-    expect(partialDate.safeParse(date).success).toBe(false);
-    expect(issuePaths(evidenceSchema, { ...evidence, date })).toContain('date');
-    expect(issuePaths(sourceSchema, { ...source, date })).toContain('date');
-  });
+  it.each(['2024/01/10', '2024-13-01', '2024-01-32', '24-01-10', '2024', '2024-1-5', ''])(
+    'rejects "%s", naming the date field',
+    (date) => {
+      expect(partialDate.safeParse(date).success).toBe(false);
+      expect(issuePaths(evidenceSchema, { ...evidence, date })).toContain('date');
+      expect(issuePaths(sourceSchema, { ...source, date })).toContain('date');
+    },
+  );
 
   it('reports a bad source date at sources.<i>.date in an evidence item', () => {
-    expect(issuePaths(evidenceSchema, { ...evidence, sources: [source, { ...source, date: '2024/01/10' }] })).toContain('sources.1.date');
+    expect(
+      issuePaths(evidenceSchema, { ...evidence, sources: [source, { ...source, date: '2024/01/10' }] }),
+    ).toContain('sources.1.date');
   });
 });
 
 describe('the schemas name the field that is wrong', () => {
   it.each([
-    ['evidence', evidenceSchema, evidence, ['date', 'labs', 'analogy', 'direction', 'summary', 'sources', 'checked']],
+    [
+      'evidence',
+      evidenceSchema,
+      evidence,
+      ['date', 'labs', 'analogy', 'direction', 'summary', 'sources', 'checked'],
+    ],
     ['source', sourceSchema, source, ['publisher', 'title', 'date', 'url']],
     ['lab', labSchema, lab, ['name', 'key', 'order', 'summary', 'founded', 'website']],
-    ['analogy', analogySchema, analogy, ['key', 'order', 'title', 'thesis', 'concept', 'analogue', 'question', 'levels', 'disanalogies', 'literature']],
+    [
+      'analogy',
+      analogySchema,
+      analogy,
+      [
+        'key',
+        'order',
+        'title',
+        'thesis',
+        'concept',
+        'analogue',
+        'question',
+        'levels',
+        'disanalogies',
+        'literature',
+      ],
+    ],
     ['essay', essaySchema, essay, ['title', 'order', 'description', 'updated']],
     ['readings', readingsSchema, reading, ['cells']],
   ] as const)('a %s missing a required field fails at that field', (_name, schema, example, fields) => {
@@ -192,10 +229,15 @@ describe('the schemas name the field that is wrong', () => {
   it('rejects an http:// URL where https is required', () => {
     expect(issuePaths(labSchema, { ...lab, website: 'http://example.com' })).toEqual(['website']);
     expect(issuePaths(sourceSchema, { ...source, url: 'http://theintercept.com/' })).toEqual(['url']);
-    expect(issuePaths(evidenceSchema, { ...evidence, sources: [{ ...source, url: 'http://theintercept.com/' }] })).toEqual(['sources.0.url']);
-    expect(issuePaths(analogySchema, { ...analogy, literature: [{ ...analogy.literature[0], url: 'http://example.com' }] })).toEqual([
-      'literature.0.url',
-    ]);
+    expect(
+      issuePaths(evidenceSchema, { ...evidence, sources: [{ ...source, url: 'http://theintercept.com/' }] }),
+    ).toEqual(['sources.0.url']);
+    expect(
+      issuePaths(analogySchema, {
+        ...analogy,
+        literature: [{ ...analogy.literature[0], url: 'http://example.com' }],
+      }),
+    ).toEqual(['literature.0.url']);
   });
 
   it('rejects a URL that is not a URL at all', () => {
@@ -206,15 +248,22 @@ describe('the schemas name the field that is wrong', () => {
     const unknownKeys = (schema: SafeParser, value: unknown) => {
       const result = schema.safeParse(value);
       if (result.success) return [];
-      return result.error.issues.map((issue) => ({ path: issue.path.map(String).join('.'), keys: (issue as { keys?: string[] }).keys }));
+      return result.error.issues.map((issue) => ({
+        path: issue.path.map(String).join('.'),
+        keys: (issue as { keys?: string[] }).keys,
+      }));
     };
     expect(unknownKeys(evidenceSchema, { ...evidence, tags: ['x'] })).toEqual([{ path: '', keys: ['tags'] }]);
     expect(unknownKeys(sourceSchema, { ...source, author: 'x' })).toEqual([{ path: '', keys: ['author'] }]);
     expect(unknownKeys(labSchema, { ...lab, ceo: 'x' })).toEqual([{ path: '', keys: ['ceo'] }]);
-    expect(unknownKeys(analogySchema, { ...analogy, subtitle: 'x' })).toEqual([{ path: '', keys: ['subtitle'] }]);
+    expect(unknownKeys(analogySchema, { ...analogy, subtitle: 'x' })).toEqual([
+      { path: '', keys: ['subtitle'] },
+    ]);
     expect(unknownKeys(essaySchema, { ...essay, draft: true })).toEqual([{ path: '', keys: ['draft'] }]);
     expect(unknownKeys(readingsSchema, { ...reading, notes: 'x' })).toEqual([{ path: '', keys: ['notes'] }]);
-    expect(unknownKeys(evidenceSchema, { ...evidence, sources: [{ ...source, via: 'x' }] })).toEqual([{ path: 'sources.0', keys: ['via'] }]);
+    expect(unknownKeys(evidenceSchema, { ...evidence, sources: [{ ...source, via: 'x' }] })).toEqual([
+      { path: 'sources.0', keys: ['via'] },
+    ]);
     expect(
       unknownKeys(readingsSchema, { cells: { openai: { ...reading.cells.openai, confidence: 'high' } } }),
     ).toEqual([{ path: 'cells.openai', keys: ['confidence'] }]);
@@ -227,18 +276,29 @@ describe('the schemas name the field that is wrong', () => {
 
   it('requires a checkNote when checked is false', () => {
     expect(issuePaths(evidenceSchema, { ...evidence, checked: false })).toEqual(['checkNote']);
-    expect(issuePaths(evidenceSchema, { ...evidence, checked: false, checkNote: 'The source is behind a paywall.' })).toEqual([]);
+    expect(
+      issuePaths(evidenceSchema, {
+        ...evidence,
+        checked: false,
+        checkNote: 'The source is behind a paywall.',
+      }),
+    ).toEqual([]);
   });
 
   it('requires exactly five levels on an analogy', () => {
     expect(issuePaths(analogySchema, { ...analogy, levels: analogy.levels.slice(0, 4) })).toContain('levels');
-    expect(issuePaths(analogySchema, { ...analogy, levels: [...analogy.levels, 'beyond'] })).toContain('levels');
+    expect(issuePaths(analogySchema, { ...analogy, levels: [...analogy.levels, 'beyond'] })).toContain(
+      'levels',
+    );
   });
 
-  it.each(['o', 'oai', 'OA', 'o1', ''])('rejects the share key "%s", which is not two lowercase letters', (key) => {
-    expect(issuePaths(labSchema, { ...lab, key })).toEqual(['key']);
-    expect(issuePaths(analogySchema, { ...analogy, key })).toEqual(['key']);
-  });
+  it.each(['o', 'oai', 'OA', 'o1', ''])(
+    'rejects the share key "%s", which is not two lowercase letters',
+    (key) => {
+      expect(issuePaths(labSchema, { ...lab, key })).toEqual(['key']);
+      expect(issuePaths(analogySchema, { ...analogy, key })).toEqual(['key']);
+    },
+  );
 
   it('rejects a lab or analogy reference that is not a slug', () => {
     expect(issuePaths(evidenceSchema, { ...evidence, labs: ['OpenAI'] })).toEqual(['labs.0']);
@@ -253,9 +313,10 @@ describe('the schemas name the field that is wrong', () => {
 
   it('rejects a reading level outside 0-4 or not a whole number, naming the cell', () => {
     for (const level of [-1, 5, 2.5, '3']) {
-      expect(issuePaths(readingsSchema, { cells: { openai: { ...reading.cells.openai, level } } }), String(level)).toEqual([
-        'cells.openai.level',
-      ]);
+      expect(
+        issuePaths(readingsSchema, { cells: { openai: { ...reading.cells.openai, level } } }),
+        String(level),
+      ).toEqual(['cells.openai.level']);
     }
   });
 
@@ -264,7 +325,12 @@ describe('the schemas name the field that is wrong', () => {
   });
 
   it('rejects an analogy question that does not end in a question mark', () => {
-    expect(issuePaths(analogySchema, { ...analogy, question: 'How far does this example lab behave like the example.' })).toEqual(['question']);
+    expect(
+      issuePaths(analogySchema, {
+        ...analogy,
+        question: 'How far does this example lab behave like the example.',
+      }),
+    ).toEqual(['question']);
   });
 
   it('rejects an essay description that is too short or an update that is not a date', () => {

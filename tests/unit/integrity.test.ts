@@ -20,7 +20,9 @@ function goodInput(): IntegrityInput {
     readings: [
       {
         id: 'opacity',
-        data: { cells: { openai: { evidence: ['openai-nda-2024'] }, meta: { evidence: ['meta-libgen-2025'] } } },
+        data: {
+          cells: { openai: { evidence: ['openai-nda-2024'] }, meta: { evidence: ['meta-libgen-2025'] } },
+        },
       },
       {
         id: 'deception',
@@ -46,7 +48,10 @@ describe('findIntegrityProblems', () => {
     const input = goodInput();
     const problems = findIntegrityProblems({
       ...input,
-      evidence: [...input.evidence, { id: 'typo-2024', data: { labs: ['meta', 'openia'], analogy: 'opacity' } }],
+      evidence: [
+        ...input.evidence,
+        { id: 'typo-2024', data: { labs: ['meta', 'openia'], analogy: 'opacity' } },
+      ],
     });
     expect(problems).toHaveLength(1);
     const [problem = ''] = problems;
@@ -62,7 +67,11 @@ describe('findIntegrityProblems', () => {
       ...input,
       evidence: [
         ...input.evidence,
-        { id: 'typo-2024', filePath: 'content/evidence/typo-2024-renamed.yaml', data: { labs: ['openia'], analogy: 'opacity' } },
+        {
+          id: 'typo-2024',
+          filePath: 'content/evidence/typo-2024-renamed.yaml',
+          data: { labs: ['openia'], analogy: 'opacity' },
+        },
       ],
     });
     expect(problems).toHaveLength(1);
@@ -73,7 +82,10 @@ describe('findIntegrityProblems', () => {
     const input = goodInput();
     const problems = findIntegrityProblems({
       ...input,
-      evidence: [...input.evidence, { id: 'wrong-analogy-2024', data: { labs: ['openai'], analogy: 'opacty' } }],
+      evidence: [
+        ...input.evidence,
+        { id: 'wrong-analogy-2024', data: { labs: ['openai'], analogy: 'opacty' } },
+      ],
     });
     expect(problems).toHaveLength(1);
     expect(problems[0]).toContain('content/evidence/wrong-analogy-2024.yaml');
@@ -86,7 +98,12 @@ describe('findIntegrityProblems', () => {
     const problems = findIntegrityProblems({
       ...input,
       readings: [
-        { id: 'opacity', data: { cells: { openai: { evidence: ['openai-nda-2024', 'meta-libgen-2025'] }, meta: { evidence: [] } } } },
+        {
+          id: 'opacity',
+          data: {
+            cells: { openai: { evidence: ['openai-nda-2024', 'meta-libgen-2025'] }, meta: { evidence: [] } },
+          },
+        },
         input.readings[1]!,
       ],
     });
@@ -103,7 +120,10 @@ describe('findIntegrityProblems', () => {
       ...input,
       readings: [
         input.readings[0]!,
-        { id: 'deception', data: { cells: { openai: { evidence: ['openai-nda-2024'] }, meta: { evidence: [] } } } },
+        {
+          id: 'deception',
+          data: { cells: { openai: { evidence: ['openai-nda-2024'] }, meta: { evidence: [] } } },
+        },
       ],
     });
     expect(problems).toHaveLength(1);
@@ -118,7 +138,15 @@ describe('findIntegrityProblems', () => {
       ...input,
       readings: [
         input.readings[0]!,
-        { id: 'deception', data: { cells: { openai: { evidence: ['shared-deception-2024', 'no-such-item'] }, meta: { evidence: [] } } } },
+        {
+          id: 'deception',
+          data: {
+            cells: {
+              openai: { evidence: ['shared-deception-2024', 'no-such-item'] },
+              meta: { evidence: [] },
+            },
+          },
+        },
       ],
     });
     expect(problems).toHaveLength(1);
@@ -163,7 +191,10 @@ describe('findIntegrityProblems', () => {
 
   it('reports a readings file whose name is not an analogy', () => {
     const input = goodInput();
-    const problems = findIntegrityProblems({ ...input, readings: [...input.readings, { id: 'opaqueness', data: { cells: {} } }] });
+    const problems = findIntegrityProblems({
+      ...input,
+      readings: [...input.readings, { id: 'opaqueness', data: { cells: {} } }],
+    });
     expect(problems).toHaveLength(1);
     expect(problems[0]).toContain('content/readings/opaqueness.yaml');
     expect(problems[0]).toContain('"opaqueness"');
@@ -171,7 +202,10 @@ describe('findIntegrityProblems', () => {
 
   it('reports duplicate share keys among labs, naming the field key and both entries', () => {
     const input = goodInput();
-    const problems = findIntegrityProblems({ ...input, labs: [...input.labs, { id: 'mistral', data: { key: 'me' } }] });
+    const problems = findIntegrityProblems({
+      ...input,
+      labs: [...input.labs, { id: 'mistral', data: { key: 'me' } }],
+    });
     // The new lab also lacks readings; only the key problem concerns this test.
     const keyProblems = problems.filter((p) => p.includes('field "key"'));
     expect(keyProblems).toHaveLength(1);
@@ -182,7 +216,10 @@ describe('findIntegrityProblems', () => {
 
   it('reports duplicate share keys among analogies', () => {
     const input = goodInput();
-    const problems = findIntegrityProblems({ ...input, analogies: [input.analogies[0]!, { id: 'deception', data: { key: 'op' } }] });
+    const problems = findIntegrityProblems({
+      ...input,
+      analogies: [input.analogies[0]!, { id: 'deception', data: { key: 'op' } }],
+    });
     expect(problems).toHaveLength(1);
     expect(problems[0]).toContain('content/analogies/deception.yaml');
     expect(problems[0]).toContain('field "key"');
@@ -191,24 +228,28 @@ describe('findIntegrityProblems', () => {
 
   it('allows a lab and an analogy to share a key, since they are different namespaces', () => {
     const input = goodInput();
-    expect(findIntegrityProblems({ ...input, labs: [input.labs[0]!, { id: 'meta', data: { key: 'op' } }] })).toEqual([]);
+    expect(
+      findIntegrityProblems({ ...input, labs: [input.labs[0]!, { id: 'meta', data: { key: 'op' } }] }),
+    ).toEqual([]);
   });
 
   it('reports a missing essay section, fixed or per analogy', () => {
     const input = goodInput();
-    expect(findIntegrityProblems({ ...input, essay: input.essay.filter((s) => s.id !== 'conclusion') })).toEqual([
-      'content/essay/conclusion.mdx: this essay section is missing',
-    ]);
-    expect(findIntegrityProblems({ ...input, essay: input.essay.filter((s) => s.id !== 'deception') })).toEqual([
-      'content/essay/deception.mdx: this essay section is missing',
-    ]);
+    expect(
+      findIntegrityProblems({ ...input, essay: input.essay.filter((s) => s.id !== 'conclusion') }),
+    ).toEqual(['content/essay/conclusion.mdx: this essay section is missing']);
+    expect(
+      findIntegrityProblems({ ...input, essay: input.essay.filter((s) => s.id !== 'deception') }),
+    ).toEqual(['content/essay/deception.mdx: this essay section is missing']);
   });
 
-  it("reports an essay section whose analogy field does not match its file name", () => {
+  it('reports an essay section whose analogy field does not match its file name', () => {
     const input = goodInput();
     const problems = findIntegrityProblems({
       ...input,
-      essay: input.essay.map((s) => (s.id === 'deception' ? { id: 'deception', data: { analogy: 'opacity' } } : s)),
+      essay: input.essay.map((s) =>
+        s.id === 'deception' ? { id: 'deception', data: { analogy: 'opacity' } } : s,
+      ),
     });
     expect(problems).toHaveLength(1);
     expect(problems[0]).toContain('content/essay/deception.mdx');
@@ -219,7 +260,10 @@ describe('findIntegrityProblems', () => {
 
   it('reports an essay section naming an analogy that does not exist', () => {
     const input = goodInput();
-    const problems = findIntegrityProblems({ ...input, essay: [...input.essay, { id: 'sycophancy', data: { analogy: 'sycophancy' } }] });
+    const problems = findIntegrityProblems({
+      ...input,
+      essay: [...input.essay, { id: 'sycophancy', data: { analogy: 'sycophancy' } }],
+    });
     expect(problems).toHaveLength(1);
     expect(problems[0]).toContain('content/essay/sycophancy.mdx');
     expect(problems[0]).toContain('field "analogy"');

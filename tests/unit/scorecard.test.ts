@@ -118,8 +118,17 @@ describe('scorecard', () => {
 
 describe('sameScorecard', () => {
   it('sees equal content built in a different order as the same, and any difference as different', () => {
-    const a = setWeight(setLevel(setLevel(emptyScorecard(), 'openai', 'opacity', 3), 'meta', 'deception', 1), 'opacity', 2);
-    const b = setLevel(setWeight(setLevel(emptyScorecard(), 'meta', 'deception', 1), 'opacity', 2), 'openai', 'opacity', 3);
+    const a = setWeight(
+      setLevel(setLevel(emptyScorecard(), 'openai', 'opacity', 3), 'meta', 'deception', 1),
+      'opacity',
+      2,
+    );
+    const b = setLevel(
+      setWeight(setLevel(emptyScorecard(), 'meta', 'deception', 1), 'opacity', 2),
+      'openai',
+      'opacity',
+      3,
+    );
     expect(sameScorecard(a, b)).toBe(true);
     expect(sameScorecard(a, setLevel(b, 'openai', 'opacity', 2))).toBe(false);
     expect(sameScorecard(a, setNote(b, 'openai', 'opacity', 'x'))).toBe(false);

@@ -85,7 +85,11 @@ describe('loadStored', () => {
   it('names the field for every kind of bad value in a stored card', () => {
     const good = recordScorecard(
       null,
-      setWeight(setConfidence(setLevel(emptyScorecard(), 'openai', 'opacity', 3), 'openai', 'opacity', 'high'), 'deception', 2),
+      setWeight(
+        setConfidence(setLevel(emptyScorecard(), 'openai', 'opacity', 3), 'openai', 'opacity', 'high'),
+        'deception',
+        2,
+      ),
       1000,
     );
     const cases: [string, (doc: any) => void][] = [
@@ -104,7 +108,10 @@ describe('loadStored', () => {
       const doc = JSON.parse(JSON.stringify(good));
       breakIt(doc);
       const result = loadStored(JSON.stringify(doc));
-      expect(result, path).toEqual({ status: 'corrupt', reason: `the value at "${path}" is not what this site saves` });
+      expect(result, path).toEqual({
+        status: 'corrupt',
+        reason: `the value at "${path}" is not what this site saves`,
+      });
     }
   });
 
