@@ -65,7 +65,7 @@ function CellDetailsToggle({ lab, analogy, cell }: { lab: RubricItem; analogy: R
         {filled ? 'Details ✓' : 'Details'}
         <span class="visually-hidden">
           {' '}
-          and confidence: {analogy.name}, {lab.name}
+          (note and confidence: {analogy.name}, {lab.name})
         </span>
       </summary>
       {open && <CellDetails compact lab={lab} analogy={analogy} cell={cell} />}
