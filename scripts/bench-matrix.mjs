@@ -94,7 +94,8 @@ const escapeAttribute = (text) =>
     .replace(/'/g, '&#39;')
     .replace(/</g, '&lt;')
     .replace(/>/g, '&gt;');
-const unescapeAttribute = (text) =>
+/** HTML attribute text back to plain text (bench.mjs uses it too). */
+export const unescapeAttribute = (text) =>
   text
     .replace(/&quot;/g, '"')
     .replace(/&#39;/g, "'")

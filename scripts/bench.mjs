@@ -28,6 +28,7 @@ import { computeMedianRun, filterToValidRuns } from 'lighthouse/core/lib/median-
 import {
   answers,
   benchMatrix,
+  unescapeAttribute,
   BUDGET_MS as MATRIX_BUDGET_MS,
   LABS as MATRIX_LABS,
   ANALOGIES as MATRIX_ANALOGIES,
@@ -157,13 +158,7 @@ function fileFor(sitePath) {
   return candidates.find((c) => existsSync(c) && statSync(c).isFile()) ?? null;
 }
 
-const decodeEntities = (text) =>
-  text
-    .replace(/&quot;/g, '"')
-    .replace(/&#39;/g, "'")
-    .replace(/&lt;/g, '<')
-    .replace(/&gt;/g, '>')
-    .replace(/&amp;/g, '&');
+const decodeEntities = unescapeAttribute;
 
 const attributeValues = (html, name) =>
   [...html.matchAll(new RegExp(`\\s${name}="([^"]*)"`, 'g'))].map((m) => decodeEntities(m[1]));
