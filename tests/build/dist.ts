@@ -1,8 +1,8 @@
 /** Reading the built site in dist/ (or OUT_DIR) for the build-output tests. */
 import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { filesIn, pagePathsIn } from '../../src/integrations/built-site';
+import { fileIn, filesIn, pagePathsIn } from '../../src/integrations/built-site';
 import { gzipSync } from 'node:zlib';
 
 export const distDir = process.env['OUT_DIR'] ?? 'dist';
@@ -17,14 +17,7 @@ export const allFiles = filesIn(distDir);
 
 /** Site paths of the HTML pages, e.g. "/analogies/opacity/" and "/404.html". */
 export const pagePaths = pagePathsIn(distDir, allFiles);
-export { filesIn, pagePathsIn };
-
-/** The file in a build directory that serves a site path (without the base path), or null. */
-export function fileIn(dir: string, sitePath: string): string | null {
-  const clean = decodeURI(sitePath.split(/[?#]/)[0] ?? '');
-  const candidates = clean.endsWith('/') ? [join(dir, clean, 'index.html')] : [join(dir, clean), join(dir, clean, 'index.html')];
-  return candidates.find((c) => existsSync(c) && statSync(c).isFile()) ?? null;
-}
+export { fileIn, filesIn, pagePathsIn };
 
 /** The file that serves a site path (without the base path), or null. */
 export function fileFor(sitePath: string): string | null {
