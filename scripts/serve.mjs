@@ -3,9 +3,15 @@
 // status 404 for anything else. Used by the browser tests and the benchmark because
 // `astro preview` refuses to run twice for one project, and tests should not depend on it.
 //
-// Usage: node scripts/serve.mjs [--dir dist] [--port 4321] [--host 127.0.0.1] [--base /]
+// Usage: node scripts/serve.mjs [--dir dist] [--port 4321] [--host 127.0.0.1] [--base /] [--csp-reports]
+//
+// --csp-reports is for browsers whose driver reports no CSP violation (WebKitGTK over classic
+// WebDriver): each page is also sent with its own <meta> policy as a
+// Content-Security-Policy-Report-Only header, so the browser POSTs every violation, from the
+// first byte of the page on, to <base>__csp-reports; GET there returns all reports so far,
+// each with the user agent that sent it (several browsers may share one server).
 import { createServer } from 'node:http';
-import { createReadStream, existsSync, statSync } from 'node:fs';
+import { createReadStream, existsSync, readFileSync, statSync } from 'node:fs';
 import { extname, join, normalize, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 
@@ -15,6 +21,7 @@ const { values } = parseArgs({
     port: { type: 'string', default: process.env.PREVIEW_PORT ?? '4321' },
     host: { type: 'string', default: '127.0.0.1' },
     base: { type: 'string', default: process.env.BASE_PATH ?? '/' },
+    'csp-reports': { type: 'boolean', default: false },
   },
 });
 const root = resolve(values.dir);
@@ -32,13 +39,56 @@ const TYPES = {
   '.woff2': 'font/woff2',
 };
 
+const reportPath = `${base}__csp-reports`;
+const cspReports = [];
+
+/** The page's own policy from its <meta>, to repeat as a report-only header. */
+function metaPolicy(html) {
+  const match = html.match(/<meta http-equiv="content-security-policy" content="([^"]+)"/i);
+  return (
+    match?.[1]
+      .replace(/&#39;/g, "'")
+      .replace(/&quot;/g, '"')
+      .replace(/&amp;/g, '&') ?? null
+  );
+}
+
 function send(response, status, file) {
-  response.writeHead(status, { 'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream' });
+  const type = TYPES[extname(file)] ?? 'application/octet-stream';
+  if (values['csp-reports'] && extname(file) === '.html') {
+    const html = readFileSync(file, 'utf8');
+    const policy = metaPolicy(html);
+    response.writeHead(status, {
+      'Content-Type': type,
+      ...(policy && { 'Content-Security-Policy-Report-Only': `${policy}; report-uri ${reportPath}` }),
+    });
+    return response.end(html);
+  }
+  response.writeHead(status, { 'Content-Type': type });
   createReadStream(file).pipe(response);
+}
+
+function collectReport(request, response) {
+  let body = '';
+  request.on('data', (chunk) => (body += chunk));
+  request.on('end', () => {
+    try {
+      const report = JSON.parse(body);
+      cspReports.push({ ...(report['csp-report'] ?? report), userAgent: request.headers['user-agent'] });
+    } catch {
+      cspReports.push({ unreadable: body, userAgent: request.headers['user-agent'] });
+    }
+    response.writeHead(204).end();
+  });
 }
 
 const server = createServer((request, response) => {
   const url = new URL(request.url ?? '/', 'http://host');
+  if (values['csp-reports'] && url.pathname === reportPath) {
+    if (request.method === 'POST') return collectReport(request, response);
+    response.writeHead(200, { 'Content-Type': TYPES['.json'] });
+    return response.end(JSON.stringify(cspReports));
+  }
   let path;
   try {
     path = decodeURIComponent(url.pathname);
