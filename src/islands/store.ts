@@ -97,6 +97,21 @@ export function useScorecardStore(): void {
 function edit(change: (card: Scorecard) => Scorecard): void {
   startScorecard();
   save(change($card.get()));
+  askToKeepScores();
+}
+
+let askedToKeep = false;
+
+/**
+ * Asks the browser to exempt the site's storage from automatic clearing (Safari clears it after
+ * seven days without a visit). Asked at the first edit, not on load: Firefox asks the reader, and
+ * the question makes sense only once there is something to keep. A refusal changes nothing: the
+ * page says where scores live and how to keep them.
+ */
+function askToKeepScores(): void {
+  if (askedToKeep) return;
+  askedToKeep = true;
+  void navigator.storage?.persist?.().catch(() => false);
 }
 
 export const scoreCell = (lab: string, analogy: string, level: Level | null) =>

@@ -16,9 +16,9 @@ const fullCard = {
     weights: {},
   },
 };
-const expectedLevel = new Map(
+const expectedLevel = new Map<string, string>(
   rubric.labs.flatMap((lab, l) =>
-    rubric.analogies.map((a, i) => [`${a.title} score for ${lab.name}`, String(levelOf(l, i))] as const),
+    rubric.analogies.map((a, i) => [`${a.title} score for ${lab.name}`, String(levelOf(l, i))]),
   ),
 );
 
