@@ -240,3 +240,18 @@ export function tocEntriesShown(): { item: string; shown: boolean }[] {
     };
   });
 }
+
+/** Resolves once the viewport is at least this wide (a window resize reaches the page later). */
+export async function untilViewportAtLeast(width: number, timeoutMs: number): Promise<number> {
+  const deadline = Date.now() + timeoutMs;
+  while (innerWidth < width) {
+    if (Date.now() > deadline) throw new Error(`the viewport stayed ${innerWidth} px wide, not ${width}`);
+    await new Promise((resolve) => addEventListener('resize', resolve, { once: true }));
+  }
+  return innerWidth;
+}
+
+/** Opens the essay's contents directly, for a test about how they look rather than how they open. */
+export function openTocDetails(): void {
+  document.querySelector<HTMLDetailsElement>('nav.toc details')!.open = true;
+}
