@@ -1,7 +1,8 @@
 import { defineConfig } from 'vitest/config';
 
-// Two projects: `unit` runs before the build (domain and schemas),
-// `build` inspects the built site in dist/ after `astro build`.
+// Three projects: `unit` runs before the build (domain and schemas),
+// `build` inspects the built site in dist/ after `astro build`, and `engines` opens the
+// built site in Firefox and WebKit (the Playwright tests cover Chromium).
 export default defineConfig({
   test: {
     projects: [
@@ -13,6 +14,17 @@ export default defineConfig({
           environment: 'node',
           testTimeout: 120_000,
           hookTimeout: 300_000,
+        },
+      },
+      {
+        test: {
+          name: 'engines',
+          include: ['tests/engines/**/*.test.ts'],
+          environment: 'node',
+          globalSetup: ['tests/engines/setup.ts'],
+          // One file per engine; the two run side by side, each driving one browser.
+          testTimeout: 90_000,
+          hookTimeout: 120_000,
         },
       },
     ],

@@ -3,10 +3,11 @@
 // anything else. The browser tests and the benchmark use it in place of `astro preview`, which
 // refuses to run twice for one project.
 //
-// As a command: node scripts/serve.ts [--dir dist] [--port 4321] [--host 127.0.0.1] [--base /]
+// As a command: node scripts/serve.ts [--dir dist] [--port 4321] [--host 127.0.0.1] [--base /] [--csp-reports]
 // From a script: `const server = await serveStatic({ dir })` on a free port; `server.close()`.
 import { createServer } from 'node:http';
-import { createReadStream, existsSync, statSync } from 'node:fs';
+import { createReadStream, existsSync, readFileSync, statSync } from 'node:fs';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import { extname, join, normalize, resolve } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { parseArgs } from 'node:util';
@@ -36,6 +37,40 @@ export interface ServeOptions {
   readonly host?: string;
   /** 0, the default, lets the system pick a free port. */
   readonly port?: number;
+  /**
+   * For browsers whose driver reports no CSP violation (WebKitGTK over classic WebDriver): each
+   * page is also sent with its own <meta> policy as a Content-Security-Policy-Report-Only
+   * header, so the browser POSTs every violation, from the page's first byte on, to
+   * `<base>__csp-reports`; a GET there returns the reports so far, each with its user agent.
+   */
+  readonly cspReports?: boolean;
+}
+
+/** The page's own policy from its <meta>, to repeat as a report-only header. */
+function metaPolicy(html: string): string | null {
+  const match = html.match(/<meta http-equiv="content-security-policy" content="([^"]+)"/i);
+  return (
+    match?.[1]!
+      .replace(/&#39;/g, "'")
+      .replace(/&quot;/g, '"')
+      .replace(/&amp;/g, '&') ?? null
+  );
+}
+
+function collectReport(request: IncomingMessage, response: ServerResponse, reports: unknown[]): void {
+  let body = '';
+  request.on('data', (chunk) => (body += chunk));
+  request.on('end', () => {
+    const userAgent = request.headers['user-agent'];
+    try {
+      const report = JSON.parse(body) as Record<string, unknown>;
+      reports.push({ ...((report['csp-report'] as object | undefined) ?? report), userAgent });
+    } catch (error) {
+      if (!(error instanceof SyntaxError)) throw error;
+      reports.push({ unreadable: body, userAgent });
+    }
+    response.writeHead(204).end();
+  });
 }
 
 export function serveStatic({
@@ -43,16 +78,35 @@ export function serveStatic({
   base = '/',
   host = '127.0.0.1',
   port = 0,
+  cspReports = false,
 }: ServeOptions): Promise<StaticServer> {
   const root = resolve(dir);
   const prefix = base.endsWith('/') ? base : `${base}/`;
   const notFound = join(root, '404.html');
+  const reportPath = `${prefix}__csp-reports`;
+  const reports: unknown[] = [];
   const server = createServer((request, response) => {
     const send = (status: number, file: string) => {
-      response.writeHead(status, { 'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream' });
+      const type = TYPES[extname(file)] ?? 'application/octet-stream';
+      if (cspReports && extname(file) === '.html') {
+        const html = readFileSync(file, 'utf8');
+        const policy = metaPolicy(html);
+        response.writeHead(status, {
+          'Content-Type': type,
+          ...(policy && { 'Content-Security-Policy-Report-Only': `${policy}; report-uri ${reportPath}` }),
+        });
+        response.end(html);
+        return;
+      }
+      response.writeHead(status, { 'Content-Type': type });
       createReadStream(file).pipe(response);
     };
     const url = new URL(request.url ?? '/', 'http://host');
+    if (cspReports && url.pathname === reportPath) {
+      if (request.method === 'POST') return collectReport(request, response, reports);
+      response.writeHead(200, { 'Content-Type': TYPES['.json']! });
+      return response.end(JSON.stringify(reports));
+    }
     let path = '/';
     try {
       path = decodeURIComponent(url.pathname);

@@ -1,0 +1,58 @@
+/** What the engine tests know about the built site: its pages and the rubric it scores. */
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative, sep } from 'node:path';
+
+const dist = process.env['OUT_DIR'] ?? 'dist';
+
+/** Every built HTML page, as a site path ("/", "/labs/meta/", "/404.html"). */
+export function builtPages(): string[] {
+  const walk = (dir: string): string[] =>
+    readdirSync(dir).flatMap((name) => {
+      const path = join(dir, name);
+      return statSync(path).isDirectory() ? walk(path) : [path];
+    });
+  return walk(dist)
+    .filter((f) => f.endsWith('.html'))
+    .map(
+      (f) =>
+        '/' +
+        relative(dist, f)
+          .split(sep)
+          .join('/')
+          .replace(/index\.html$/, ''),
+    )
+    .sort();
+}
+
+export const rubric = JSON.parse(readFileSync(join(dist, 'rubric.json'), 'utf8')) as {
+  analogies: { id: string; title: string }[];
+  labs: { id: string; name: string }[];
+};
+
+/** The accessible name of the control that scores one cell: part of the site's contract. */
+export function controlName(lab: string, analogy: string): string {
+  const labName = rubric.labs.find((l) => l.id === lab)!.name;
+  const title = rubric.analogies.find((a) => a.id === analogy)!.title;
+  return `${title} score for ${labName}`;
+}
+
+/** The cell each control name scores, for comparing what a page shows with what is saved. */
+export const cellOfControl = new Map(
+  rubric.labs.flatMap((lab) =>
+    rubric.analogies.map((a) => [controlName(lab.id, a.id), { lab: lab.id, analogy: a.id }] as const),
+  ),
+);
+
+/** The level a saved card (as localStorage holds it) gives a cell, as a select shows it: "" when unscored. */
+export function savedLevel(saved: unknown, lab: string, analogy: string): string {
+  const level = (
+    saved as { card?: { cells?: Record<string, Record<string, { level?: number | null }>> } } | null
+  )?.card?.cells?.[lab]?.[analogy]?.level;
+  return level === undefined || level === null ? '' : String(level);
+}
+
+/** The scores the scorecard test sets, by the reader's own hand, on /scorecard/. */
+export const scoresToSet = [
+  { lab: 'meta', analogy: 'opacity', level: 3 },
+  { lab: 'meta', analogy: 'deception', level: 1 },
+] as const;
