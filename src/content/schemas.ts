@@ -106,24 +106,52 @@ export const labSchema = z.strictObject({
   website: httpsUrl,
 });
 
-/** One dated piece of evidence about one or more labs, bearing on one analogy. The file name is its id. */
+/** Which way an evidence item pulls: the analogy fits the lab better (supports) or worse (weakens). */
+export const direction = z.enum(['supports', 'weakens']);
+
+/** One analogy an evidence item bears on, and which way. */
+export const bearingSchema = z.strictObject({
+  /** The analogy, by slug. */
+  analogy: slug,
+  /** Whether the event makes the analogy fit the labs better (supports) or worse (weakens). */
+  direction,
+  /**
+   * The labs this bearing concerns, when it concerns only some of the item's labs (a deal
+   * that enlarges two companies but binds only one); all of the item's labs when left out.
+   */
+  labs: z.array(slug).min(1).optional(),
+});
+
+/**
+ * One event, dated and sourced, about one or more labs. It may bear on several
+ * analogies, each in its own direction. The file name is its id, which is also a
+ * public anchor (#evidence-<id>).
+ */
 export const evidenceSchema = z
   .strictObject({
     /** When the event happened. */
     date: partialDate,
     /** The labs it concerns, by slug. */
     labs: z.array(slug).min(1),
-    /** The analogy it bears on, by slug. */
-    analogy: slug,
-    /** Whether it makes the analogy fit that lab better (supports) or worse (weakens). */
-    direction: z.enum(['supports', 'weakens']),
+    /**
+     * Ids of items merged into this one. Each was a public anchor and stays one: pages
+     * render an #evidence-<alias> anchor beside this item's own.
+     */
+    aliases: z.array(slug).min(1).optional(),
+    /** Every analogy the event bears on, each once, with its direction. */
+    bears: z
+      .array(bearingSchema)
+      .min(1)
+      .refine((bears) => new Set(bears.map((b) => b.analogy)).size === bears.length, {
+        error: 'names an analogy twice; an event bears on each analogy in one direction',
+      }),
     /** One sentence in the project's own words. */
     summary: z.string().min(30).max(400),
     /** Where the facts come from, first the most authoritative. */
     sources: z.array(sourceSchema).min(1),
-    /** Whether an editor read the sources and confirmed they say what the summary claims. */
+    /** True only if an editor read the cited source itself and it says what the summary claims. */
     checked: z.boolean(),
-    /** Why a source could not be checked, when `checked` is false. */
+    /** What was read instead of the source, and why; required when `checked` is false. */
     checkNote: z.string().min(10).optional(),
   })
   .refine((item) => item.checked || item.checkNote !== undefined, {

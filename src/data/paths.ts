@@ -4,8 +4,12 @@ export function sitePath(path: string): string {
   return `${base}${path.startsWith('/') ? path : `/${path}`}`;
 }
 
-/** Where an evidence item lives: a bare fragment on its own analogy page (shorter), the full path elsewhere. */
-export function evidenceHref(currentPath: string, analogy: string, id: string): string {
-  const page = sitePath(`/analogies/${analogy}/`);
-  return currentPath === page ? `#evidence-${id}` : `${page}#evidence-${id}`;
+/**
+ * Where an evidence item lives: every analogy page it bears on lists it. On one of those pages
+ * the link is a bare fragment (shorter); elsewhere it points to the first analogy it bears on.
+ */
+export function evidenceHref(currentPath: string, analogies: readonly string[], id: string): string {
+  const pages = analogies.map((analogy) => sitePath(`/analogies/${analogy}/`));
+  if (pages.includes(currentPath)) return `#evidence-${id}`;
+  return `${pages[0] ?? sitePath('/analogies/')}#evidence-${id}`;
 }
