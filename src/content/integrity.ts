@@ -1,12 +1,15 @@
 /**
  * Cross-references between collections, which zod cannot see file by file:
- * an evidence item naming a lab that does not exist, a reading citing evidence
- * about another lab, a missing reading. Pure, so vitest checks it with fixtures;
+ * an evidence item naming a lab that does not exist, two items for one event
+ * (the same first source), a reading citing evidence about another cell or
+ * leaving out an item that bears on its own, a missing reading. Pure, so vitest checks it with fixtures;
  * the build calls it once and fails with every problem listed, each naming the
  * file and the field.
  */
 
 /** The part of each entry the checks need: its id, the file it came from and its data. */
+import { cellBearings, evidenceKey, type EvidenceRef } from '../rubric/scoring';
+
 export interface Entry<T> {
   readonly id: string;
   readonly filePath?: string | undefined;
@@ -14,12 +17,73 @@ export interface Entry<T> {
 }
 
 export interface IntegrityInput {
-  readonly labs: readonly Entry<{ key: string }>[];
-  readonly analogies: readonly Entry<{ key: string }>[];
-  readonly evidence: readonly Entry<{ labs: readonly string[]; analogy: string }>[];
+  readonly labs: readonly Entry<{ key: string; name?: string }>[];
+  readonly analogies: readonly Entry<{ key: string; levels?: readonly string[] }>[];
+  readonly evidence: readonly Entry<EvidenceData>[];
   readonly readings: readonly Entry<{ cells: Readonly<Record<string, { evidence: readonly string[] }>> }>[];
   readonly essay: readonly Entry<{ analogy?: string | undefined }>[];
 }
+
+/** What the checks read of an evidence item. */
+export interface EvidenceData extends EvidenceRef {
+  readonly aliases?: readonly string[] | undefined;
+  readonly sources: readonly { readonly url: string }[];
+}
+
+/**
+ * Names a level descriptor must not contain, besides every lab's name: products, people and
+ * lab-specific events. A descriptor written around one case scores that case, not the analogy.
+ * Matched as whole words, case-sensitively, so that ordinary words ("meta-analysis") pass.
+ */
+export const NAMES_NOT_IN_DESCRIPTORS = [
+  // Labs and parent companies under other names.
+  'Google',
+  'DeepMind',
+  'Alphabet',
+  'Facebook',
+  'xAI',
+  'DeepSeek',
+  'Mistral',
+  'Amazon',
+  'Nvidia',
+  // Products and models.
+  'ChatGPT',
+  'GPT',
+  'Claude',
+  'Gemini',
+  'Gemma',
+  'Bard',
+  'Llama',
+  'Copilot',
+  'Bing',
+  'Sydney',
+  'Grok',
+  'Sora',
+  'Azure',
+  'Stargate',
+  'LMArena',
+  // People.
+  'Altman',
+  'Amodei',
+  'Hassabis',
+  'Zuckerberg',
+  'Musk',
+  'Nadella',
+  'Sutskever',
+  'Toner',
+  'Pichai',
+  'Suleyman',
+  // Bodies and instruments tied to one lab's story.
+  'Long-Term Benefit Trust',
+  'Preparedness Framework',
+  'Responsible Scaling Policy',
+  'Frontier Safety Framework',
+  'Deployment Safety Board',
+  'WilmerHale',
+  'Super Bowl',
+] as const;
+
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /** The sections every essay has besides one per analogy. */
 export const FIXED_SECTIONS = ['introduction', 'disanalogies', 'conclusion'] as const;
@@ -52,6 +116,26 @@ export function findIntegrityProblems(input: IntegrityInput): string[] {
     }
   }
 
+  const aliasOwner = new Map<string, string>();
+  const firstSourceOwner = new Map<string, string>();
+  /** The items bearing on each cell, keyed by evidenceKey(lab, analogy). */
+  const bearingOn = new Map<string, string[]>();
+  // Descriptors are general: no lab, product, person or lab-specific event named in any of them.
+  const forbidden = [...input.labs.flatMap((l) => [l.data.name ?? '', l.id]), ...NAMES_NOT_IN_DESCRIPTORS]
+    .filter((name) => name.length > 1)
+    .map((name) => ({ name, pattern: new RegExp(`(?<![\\w-])${escapeRegExp(name)}(?![\\w-])`) }));
+  for (const analogy of input.analogies) {
+    analogy.data.levels?.forEach((text, level) => {
+      for (const { name, pattern } of forbidden) {
+        if (pattern.test(text)) {
+          problems.push(
+            `${where(analogy, 'analogies', 'yaml')}: field "levels[${level}]": names "${name}"; a level descriptor must be general (no lab, product, person or lab-specific event)`,
+          );
+        }
+      }
+    });
+  }
+
   for (const item of input.evidence) {
     const file = where(item, 'evidence', 'yaml');
     item.data.labs.forEach((lab, i) => {
@@ -61,11 +145,47 @@ export function findIntegrityProblems(input: IntegrityInput): string[] {
         );
       }
     });
-    if (!analogyIds.has(item.data.analogy)) {
+    item.data.bears.forEach((bearing, i) => {
+      if (!analogyIds.has(bearing.analogy)) {
+        problems.push(
+          `${file}: field "bears[${i}].analogy": evidence "${item.id}" names analogy "${bearing.analogy}", which does not exist (analogies: ${list(analogyIds)})`,
+        );
+      }
+      bearing.labs?.forEach((lab, j) => {
+        if (!item.data.labs.includes(lab)) {
+          problems.push(
+            `${file}: field "bears[${i}].labs[${j}]": lab "${lab}" is not among the item's labs (${list(item.data.labs)})`,
+          );
+        }
+      });
+    });
+    item.data.aliases?.forEach((alias, i) => {
+      const owner = evidenceById.has(alias) ? alias : aliasOwner.get(alias);
+      if (owner !== undefined) {
+        problems.push(
+          `${file}: field "aliases[${i}]": "${alias}" is already ${owner === alias ? 'an evidence id' : `an alias of "${owner}"`}; an anchor can point to one item only`,
+        );
+      }
+      aliasOwner.set(alias, item.id);
+    });
+    for (const { lab, analogy } of cellBearings(item.data)) {
+      const key = evidenceKey(lab, analogy);
+      bearingOn.set(key, [...(bearingOn.get(key) ?? []), item.id]);
+    }
+  }
+
+  // One item per event: two items opening with the same source are almost always one event counted
+  // twice. Sorted by id so that the same file is blamed whatever order the loader gives.
+  for (const item of [...input.evidence].sort((a, b) => a.id.localeCompare(b.id))) {
+    const firstUrl = item.data.sources[0]?.url;
+    if (firstUrl === undefined) continue;
+    const other = firstSourceOwner.get(firstUrl);
+    if (other !== undefined) {
       problems.push(
-        `${file}: field "analogy": evidence "${item.id}" names analogy "${item.data.analogy}", which does not exist (analogies: ${list(analogyIds)})`,
+        `${where(item, 'evidence', 'yaml')}: field "sources[0].url": evidence "${other}" already opens with ${firstUrl}; merge the two into one item (keep the other id in "aliases")`,
       );
     }
+    firstSourceOwner.set(firstUrl, item.id);
   }
 
   const readingsByAnalogy = new Map(input.readings.map((r) => [r.id, r]));
@@ -84,13 +204,26 @@ export function findIntegrityProblems(input: IntegrityInput): string[] {
       cell.evidence.forEach((id, i) => {
         const item = evidenceById.get(id);
         if (item === undefined) {
-          problems.push(`${file}: field "cells.${lab}.evidence[${i}]": evidence "${id}" does not exist`);
-        } else if (item.data.analogy !== reading.id || !item.data.labs.includes(lab)) {
+          const owner = aliasOwner.get(id);
           problems.push(
-            `${file}: field "cells.${lab}.evidence[${i}]": evidence "${id}" concerns ${list(item.data.labs)} on "${item.data.analogy}", not "${lab}" on "${reading.id}"`,
+            `${file}: field "cells.${lab}.evidence[${i}]": evidence "${id}" does not exist${owner === undefined ? '' : ` (it was merged into "${owner}"; cite that)`}`,
+          );
+        } else if (!cellBearings(item.data).some((b) => b.lab === lab && b.analogy === reading.id)) {
+          const bears = item.data.bears.map((b) => `"${b.analogy}"`).join(', ');
+          problems.push(
+            `${file}: field "cells.${lab}.evidence[${i}]": evidence "${id}" concerns ${list(item.data.labs)} on ${bears}, not "${lab}" on "${reading.id}"`,
           );
         }
       });
+      // No cherry-picking: a reading rests on every item that bears on its cell, both ways.
+      const uncited = (bearingOn.get(evidenceKey(lab, reading.id)) ?? []).filter(
+        (id) => !cell.evidence.includes(id),
+      );
+      if (uncited.length > 0) {
+        problems.push(
+          `${file}: field "cells.${lab}.evidence": ${list(uncited)} bear(s) on ${lab} x ${reading.id} but the reading does not cite them; a reading cites every item bearing on its cell`,
+        );
+      }
     }
   }
   for (const analogy of analogyIds) {

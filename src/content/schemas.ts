@@ -73,6 +73,16 @@ export const analogySchema = z.strictObject({
   levels: z.tuple([z.string(), z.string(), z.string(), z.string(), z.string()]),
   /** Where the comparison breaks down. */
   disanalogies: z.array(z.string().min(20)).min(1),
+  /**
+   * What the search protocol looks for on this analogy, for every lab alike: the kinds of
+   * event that would make the analogy fit a lab better, and those that would make it fit worse.
+   */
+  search: z.strictObject({
+    /** Kinds of event that support the analogy, each a short phrase to search for. */
+    supports: z.array(z.string().min(5)).min(3),
+    /** Kinds of event that weaken it. */
+    weakens: z.array(z.string().min(5)).min(3),
+  }),
   /** Where the AI-risk idea comes from in the AI-safety literature. */
   literature: z
     .array(
@@ -106,24 +116,52 @@ export const labSchema = z.strictObject({
   website: httpsUrl,
 });
 
-/** One dated piece of evidence about one or more labs, bearing on one analogy. The file name is its id. */
+/** Which way an evidence item pulls: the analogy fits the lab better (supports) or worse (weakens). */
+export const direction = z.enum(['supports', 'weakens']);
+
+/** One analogy an evidence item bears on, and which way. */
+export const bearingSchema = z.strictObject({
+  /** The analogy, by slug. */
+  analogy: slug,
+  /** Whether the event makes the analogy fit the labs better (supports) or worse (weakens). */
+  direction,
+  /**
+   * The labs this bearing concerns, when it concerns only some of the item's labs (a deal
+   * that enlarges two companies but binds only one); all of the item's labs when left out.
+   */
+  labs: z.array(slug).min(1).optional(),
+});
+
+/**
+ * One event, dated and sourced, about one or more labs. It may bear on several
+ * analogies, each in its own direction. The file name is its id, which is also a
+ * public anchor (#evidence-<id>).
+ */
 export const evidenceSchema = z
   .strictObject({
     /** When the event happened. */
     date: partialDate,
     /** The labs it concerns, by slug. */
     labs: z.array(slug).min(1),
-    /** The analogy it bears on, by slug. */
-    analogy: slug,
-    /** Whether it makes the analogy fit that lab better (supports) or worse (weakens). */
-    direction: z.enum(['supports', 'weakens']),
+    /**
+     * Ids of items merged into this one. Each was a public anchor and stays one: pages
+     * render an #evidence-<alias> anchor beside this item's own.
+     */
+    aliases: z.array(slug).min(1).optional(),
+    /** Every analogy the event bears on, each once, with its direction. */
+    bears: z
+      .array(bearingSchema)
+      .min(1)
+      .refine((bears) => new Set(bears.map((b) => b.analogy)).size === bears.length, {
+        error: 'names an analogy twice; an event bears on each analogy in one direction',
+      }),
     /** One sentence in the project's own words. */
     summary: z.string().min(30).max(400),
     /** Where the facts come from, first the most authoritative. */
     sources: z.array(sourceSchema).min(1),
-    /** Whether an editor read the sources and confirmed they say what the summary claims. */
+    /** True only if an editor read the cited source itself and it says what the summary claims. */
     checked: z.boolean(),
-    /** Why a source could not be checked, when `checked` is false. */
+    /** What was read instead of the source, and why; required when `checked` is false. */
     checkNote: z.string().min(10).optional(),
   })
   .refine((item) => item.checked || item.checkNote !== undefined, {
@@ -141,8 +179,16 @@ export const readingsSchema = z.strictObject({
       level,
       /** Why, in one to three sentences. */
       rationale: z.string().min(30).max(600),
-      /** The evidence ids the reading rests on. */
+      /** Every evidence item that bears on this cell, supporting and weakening alike. */
       evidence: z.array(slug),
+      /** What would move the reading up or down a level: the kind of event that would change it. */
+      moves: z.string().min(20).max(400),
+      /**
+       * What the search protocol looked for on this cell and did not find, one entry per search
+       * ("looked for X: nothing in the stored record"). Only searches actually run belong here:
+       * a reading never moves because something was not searched for.
+       */
+      searched: z.array(z.string().min(10)).min(1),
     }),
   ),
 });

@@ -4,8 +4,12 @@ export function sitePath(path: string): string {
   return `${base}${path.startsWith('/') ? path : `/${path}`}`;
 }
 
-/** Where an evidence item lives: a bare fragment on its own analogy page (shorter), the full path elsewhere. */
-export function evidenceHref(currentPath: string, analogy: string, id: string): string {
-  const page = sitePath(`/analogies/${analogy}/`);
+/**
+ * Where an evidence item is shown in full (summary, every source, the check note): the page of
+ * the first lab it bears on. Analogy pages list items in one line each, to stay within one round
+ * trip, and link here.
+ */
+export function evidenceItemHref(currentPath: string, lab: string, id: string): string {
+  const page = sitePath(`/labs/${lab}/`);
   return currentPath === page ? `#evidence-${id}` : `${page}#evidence-${id}`;
 }

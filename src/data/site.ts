@@ -1,5 +1,6 @@
 import { getCollection, type CollectionEntry } from 'astro:content';
 import { findIntegrityProblems } from '../content/integrity';
+import { cellBearings, directionOn } from '../rubric/scoring';
 import type { RubricFrame } from '../rubric/types';
 
 export type Analogy = CollectionEntry<'analogies'>;
@@ -16,10 +17,16 @@ export interface SiteContent {
   readonly evidence: readonly Evidence[];
   readonly essay: readonly EssaySection[];
   readonly frame: RubricFrame;
+  /** An item by its id, or by an id that was merged into it (its alias). */
   evidenceById(id: string): Evidence | undefined;
   /** The site's reading of one cell; the integrity check guarantees every cell has one. */
   reading(lab: string, analogy: string): Reading;
+  /** The lab whose page shows an item in full: the first lab it bears on. */
+  homeLab(item: Evidence): string;
+  /** Items concerning a lab, bearing on an analogy, or bearing on one lab's cell when both are given. */
   evidenceFor(filter: { lab?: string; analogy?: string }): Evidence[];
+  /** The date of the newest evidence item: how far the evidence reaches. */
+  readonly newestEvidenceDate: string;
   /** The day the newest section of the essay changed. */
   readonly lastUpdated: Date;
 }
@@ -51,7 +58,12 @@ async function load(): Promise<SiteContent> {
   evidence.sort((a, b) => b.data.date.localeCompare(a.data.date) || a.id.localeCompare(b.id));
   essay.sort((a, b) => a.data.order - b.data.order);
 
-  const evidenceById = new Map(evidence.map((e) => [e.id, e]));
+  const evidenceById = new Map(
+    evidence.flatMap((e) => [
+      [e.id, e] as const,
+      ...(e.data.aliases ?? []).map((alias) => [alias, e] as const),
+    ]),
+  );
   const readingsByAnalogy = new Map(readings.map((r) => [r.id, r.data.cells]));
   return {
     analogies,
@@ -68,12 +80,15 @@ async function load(): Promise<SiteContent> {
       if (cell === undefined) throw new Error(`No reading for ${lab} on ${analogy}`);
       return cell;
     },
+    homeLab: (item) => cellBearings(item.data)[0]?.lab ?? item.data.labs[0] ?? '',
     evidenceFor: ({ lab, analogy }) =>
-      evidence.filter(
-        (e) =>
-          (lab === undefined || e.data.labs.includes(lab)) &&
-          (analogy === undefined || e.data.analogy === analogy),
+      evidence.filter((e) =>
+        lab !== undefined && analogy !== undefined
+          ? directionOn(e.data, lab, analogy) !== undefined
+          : (lab === undefined || e.data.labs.includes(lab)) &&
+            (analogy === undefined || e.data.bears.some((b) => b.analogy === analogy)),
       ),
+    newestEvidenceDate: evidence[0]?.data.date ?? '',
     lastUpdated: new Date(Math.max(...essay.map((s) => s.data.updated.getTime()))),
   };
 }

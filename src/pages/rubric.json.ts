@@ -2,15 +2,23 @@ import type { APIRoute } from 'astro';
 import { getSiteContent } from '../data/site';
 import { SCALE } from '../content/scale';
 import { originalPost } from '../data/original-post';
+import siteInfo from '../../content/site.json';
 
-/** The rubric as open data: the same content every page renders, in a shape that only ever gains fields. */
+/**
+ * The rubric as open data: the same content every page renders. Within a schema version the
+ * shape only gains fields; version 2 replaced each item's single `analogy` and `direction`
+ * with `bears`, since one event can bear on several analogies in different directions.
+ */
 export const GET: APIRoute = async ({ site: origin }) => {
   const site = await getSiteContent();
   const document = {
-    schemaVersion: 1,
+    schemaVersion: 2,
     license:
       'CC BY 4.0 (https://creativecommons.org/licenses/by/4.0/): the rubric, summaries and readings; sources belong to their publishers',
     generated: site.lastUpdated.toISOString().slice(0, 10),
+    /** How far the evidence reaches (its newest item) and when it was last checked. */
+    evidenceReaches: site.newestEvidenceDate,
+    evidenceCheckedOn: siteInfo.evidenceCheckedOn,
     homepage: new URL(import.meta.env.BASE_URL, origin).href,
     source: {
       title: originalPost.title,
@@ -29,15 +37,16 @@ export const GET: APIRoute = async ({ site: origin }) => {
       question: a.data.question,
       levels: a.data.levels,
       disanalogies: a.data.disanalogies,
+      search: a.data.search,
       literature: a.data.literature,
     })),
     labs: site.labs.map((l) => ({ id: l.id, key: l.data.key, name: l.data.name })),
     evidence: site.evidence.map((e) => ({
       id: e.id,
+      ...(e.data.aliases ? { aliases: e.data.aliases } : {}),
       date: e.data.date,
       labs: e.data.labs,
-      analogy: e.data.analogy,
-      direction: e.data.direction,
+      bears: e.data.bears,
       summary: e.data.summary,
       sources: e.data.sources,
       checked: e.data.checked,
@@ -52,6 +61,8 @@ export const GET: APIRoute = async ({ site: origin }) => {
           level: reading.level,
           rationale: reading.rationale,
           evidence: reading.evidence,
+          moves: reading.moves,
+          searched: reading.searched,
         };
       }),
     ),

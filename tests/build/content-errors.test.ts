@@ -54,7 +54,7 @@ const CASES: readonly Case[] = [
     fixture: 'direction-not-in-enum',
     mistake: 'an evidence item with direction "maybe"',
     file: 'evidence/openai-test-direction-2024.yaml',
-    mentions: [/\bdirection: /],
+    mentions: [/\bbears\.0\.direction\b/],
   },
   {
     fixture: 'date-with-slashes',
@@ -79,6 +79,18 @@ const CASES: readonly Case[] = [
     mistake: 'an evidence item naming the lab "openia"',
     file: 'evidence/openai-test-unknown-lab-2024.yaml',
     mentions: [/field "labs\[0\]"/, /"openia"/],
+  },
+  {
+    fixture: 'reading-leaves-out-item',
+    mistake: 'an evidence item bearing on a cell whose reading does not cite it',
+    file: 'readings/opacity.yaml',
+    mentions: [/field "cells\.openai\.evidence"/, /"openai-test-uncited-2024"/],
+  },
+  {
+    fixture: 'duplicate-first-source',
+    mistake: 'two evidence items opening with the same source',
+    file: 'evidence/openai-test-twin-2024.yaml',
+    mentions: [/field "sources\[0\]\.url"/, /"openai-test-event-2024"/],
   },
   {
     fixture: 'missing-reading',

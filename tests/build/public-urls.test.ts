@@ -1,7 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { allFiles, distDir, pagePaths, readPage, attributeValues } from './dist';
 import { relative, sep } from 'node:path';
-import { ANALOGY_SLUGS, ESSAY_SECTION_IDS, FROZEN_FILES, FROZEN_PAGES, LAB_SLUGS } from './frozen-urls';
+import {
+  ANALOGY_SLUGS,
+  ESSAY_SECTION_IDS,
+  FROZEN_EVIDENCE_ANCHORS,
+  FROZEN_FILES,
+  FROZEN_PAGES,
+  LAB_SLUGS,
+} from './frozen-urls';
 
 describe('the public URL list', () => {
   it('every frozen page is in the build', () => {
@@ -32,5 +39,13 @@ describe('the public URL list', () => {
       const ids = attributeValues(readPage(`/labs/${lab}/`), 'id');
       for (const slug of ANALOGY_SLUGS) expect(ids, `/labs/${lab}/#${slug}`).toContain(slug);
     }
+  });
+
+  it('every evidence anchor ever published still lands on its page, merged items included', () => {
+    const missing = FROZEN_EVIDENCE_ANCHORS.filter((url) => {
+      const [page = '', fragment = ''] = url.split('#');
+      return !attributeValues(readPage(page), 'id').includes(fragment);
+    });
+    expect(missing).toEqual([]);
   });
 });

@@ -34,6 +34,15 @@ const analogyIds = analogies.map((a) => a['id']);
 const labIds = labs.map((l) => l['id']);
 const evidenceById = new Map(evidence.map((e) => [e['id'], e]));
 
+/** The (lab, analogy) cells an item bears on, as "lab/analogy", read from the file alone. */
+const cellsOf = (item: Json): string[] =>
+  arrayOf(item['bears'], 'bears').flatMap((bearing) =>
+    ((bearing['labs'] ?? item['labs']) as string[]).map((lab) => `${lab}/${String(bearing['analogy'])}`),
+  );
+/** Bearings on one analogy in one direction, whatever the lab. */
+const bearingsIn = (direction: string) =>
+  evidence.flatMap((e) => arrayOf(e['bears'], 'bears').filter((b) => b['direction'] === direction));
+
 const isNonEmptyString = (value: unknown): value is string =>
   typeof value === 'string' && value.trim() !== '';
 
@@ -41,8 +50,8 @@ const isNonEmptyString = (value: unknown): value is string =>
 const sentences = (text: string) => text.split(/(?<=[.!?])\s+(?=[A-Z"“(])/).filter((s) => s.trim() !== '');
 
 describe('/rubric.json', () => {
-  it('declares schema version 1, a licence and its source, the LessWrong post', () => {
-    expect(rubric['schemaVersion']).toBe(1);
+  it('declares schema version 2, a licence and its source, the LessWrong post', () => {
+    expect(rubric['schemaVersion']).toBe(2);
     expect(isNonEmptyString(rubric['license'])).toBe(true);
     const source = rubric['source'] as Json | undefined;
     expect(isNonEmptyString(source?.['title'])).toBe(true);
@@ -90,7 +99,7 @@ describe('/rubric.json', () => {
     expect(evidenceById.size).toBe(evidence.length);
   });
 
-  it('every evidence item is dated, names known labs and a known analogy, a direction, a summary and https sources', () => {
+  it('every evidence item is dated, names known labs, bears on known analogies each with a direction, and has a summary and https sources', () => {
     const problems: string[] = [];
     for (const item of evidence) {
       const id = String(item['id']);
@@ -102,10 +111,15 @@ describe('/rubric.json', () => {
       else
         for (const lab of itemLabs)
           if (!labIds.includes(lab)) problems.push(`${id}: unknown lab ${String(lab)}`);
-      if (!analogyIds.includes(item['analogy']))
-        problems.push(`${id}: unknown analogy ${String(item['analogy'])}`);
-      if (item['direction'] !== 'supports' && item['direction'] !== 'weakens')
-        problems.push(`${id}: direction ${String(item['direction'])}`);
+      const bears = item['bears'];
+      if (!Array.isArray(bears) || bears.length === 0) problems.push(`${id}: bears on no analogy`);
+      else
+        for (const bearing of bears as Json[]) {
+          if (!analogyIds.includes(bearing['analogy']))
+            problems.push(`${id}: unknown analogy ${String(bearing['analogy'])}`);
+          if (bearing['direction'] !== 'supports' && bearing['direction'] !== 'weakens')
+            problems.push(`${id}: direction ${String(bearing['direction'])}`);
+        }
       if (!isNonEmptyString(item['summary'])) problems.push(`${id}: no summary`);
       const sources = item['sources'];
       if (!Array.isArray(sources) || sources.length === 0) {
@@ -132,15 +146,48 @@ describe('/rubric.json', () => {
   it('every analogy has evidence concerning at least four of the five labs', () => {
     const thin = ANALOGY_ORDER.map((analogy) => {
       const covered = new Set(
-        evidence.filter((e) => e['analogy'] === analogy).flatMap((e) => e['labs'] as string[]),
+        evidence
+          .flatMap(cellsOf)
+          .filter((cell) => cell.endsWith(`/${analogy}`))
+          .map((cell) => cell.split('/')[0]),
       );
       return [analogy, REQUIRED_LABS.filter((lab) => covered.has(lab)).length] as const;
     }).filter(([, count]) => count < 4);
     expect(thin).toEqual([]);
   });
 
-  it('at least eight evidence items weaken an analogy', () => {
-    expect(evidence.filter((e) => e['direction'] === 'weakens').length).toBeGreaterThanOrEqual(8);
+  it('at least eight bearings weaken an analogy', () => {
+    expect(bearingsIn('weakens').length).toBeGreaterThanOrEqual(8);
+  });
+
+  it('every lab has at least 6 supporting and 4 weakening bearings, so that no lab is searched in one direction only', () => {
+    const thin = labIds.flatMap((lab) => {
+      const count = (direction: string) =>
+        evidence.reduce(
+          (sum, item) =>
+            sum +
+            arrayOf(item['bears'], 'bears').filter(
+              (b) =>
+                b['direction'] === direction &&
+                ((b['labs'] ?? item['labs']) as string[]).includes(String(lab)),
+            ).length,
+          0,
+        );
+      const [supports, weakens] = [count('supports'), count('weakens')];
+      return supports >= 6 && weakens >= 4
+        ? []
+        : [`${String(lab)}: ${supports} supporting, ${weakens} weakening`];
+    });
+    expect(thin).toEqual([]);
+  });
+
+  it('states how far the evidence reaches: the date of its newest item, beside the date it was last checked', () => {
+    const newest = evidence
+      .map((e) => String(e['date']))
+      .sort()
+      .at(-1);
+    expect(rubric['evidenceReaches']).toBe(newest);
+    expect(rubric['evidenceCheckedOn']).toMatch(DATE);
   });
 
   it('the reference reading has exactly one entry per lab and analogy', () => {
@@ -152,7 +199,7 @@ describe('/rubric.json', () => {
     expect(new Set(cells).size).toBe(cells.length);
   });
 
-  it('every reference reading has a level 0-4, a rationale of one to three sentences, and evidence about that lab and analogy', () => {
+  it('every reference reading has a level 0-4, a rationale of one to three sentences, what would move it, what was searched, and cites exactly the items bearing on its cell', () => {
     const problems: string[] = [];
     for (const cell of reference) {
       const where = `${String(cell['lab'])}/${String(cell['analogy'])}`;
@@ -177,12 +224,17 @@ describe('/rubric.json', () => {
       for (const id of ids) {
         const item = evidenceById.get(id);
         if (item === undefined) problems.push(`${where}: evidence ${String(id)} does not exist`);
-        else if (item['analogy'] !== cell['analogy'] || !(item['labs'] as unknown[]).includes(cell['lab'])) {
-          problems.push(
-            `${where}: evidence ${String(id)} concerns ${JSON.stringify(item['labs'])} on ${String(item['analogy'])}`,
-          );
+        else if (!cellsOf(item).includes(where)) {
+          problems.push(`${where}: evidence ${String(id)} bears on ${cellsOf(item).join(', ')}`);
         }
       }
+      if (!isNonEmptyString(cell['moves'])) problems.push(`${where}: does not say what would move it`);
+      const searched = cell['searched'];
+      if (!Array.isArray(searched) || searched.length === 0 || !searched.every(isNonEmptyString))
+        problems.push(`${where}: does not record what was searched for and not found`);
+      const uncited = evidence.filter((e) => cellsOf(e).includes(where) && !ids.includes(e['id']));
+      for (const item of uncited)
+        problems.push(`${where}: does not cite ${String(item['id'])}, which bears on it`);
     }
     expect(problems).toEqual([]);
   });

@@ -54,8 +54,7 @@ const source = {
 const evidence = {
   date: '2024-01-10',
   labs: ['openai'],
-  analogy: 'constraint-subversion',
-  direction: 'supports',
+  bears: [{ analogy: 'constraint-subversion', direction: 'supports' }],
   summary: 'OpenAI rewrote its usage policies and the explicit ban on military uses disappeared.',
   sources: [source],
   checked: true,
@@ -78,6 +77,10 @@ const analogy = {
   question: 'How far does this example lab behave like the example?',
   levels: ['none', 'faint', 'partial', 'strong', 'full'],
   disanalogies: ['Where the comparison breaks down, at some length.'],
+  search: {
+    supports: ['one kind of event', 'another kind of event', 'a third kind of event'],
+    weakens: ['one kind of event', 'another kind of event', 'a third kind of event'],
+  },
   literature: [{ author: 'A. Author', title: 'A work', year: 2020, url: 'https://example.com/work' }],
 };
 const essay = {
@@ -93,6 +96,8 @@ const reading = {
       level: 3,
       rationale: 'One to three sentences on why, long enough to pass.',
       evidence: ['openai-usage-policy-military-2024'],
+      moves: 'Up with a second quiet removal; down if the ban returned.',
+      searched: ['looked for a change log for the rewrite: none found'],
     },
   },
 };
@@ -187,12 +192,7 @@ describe('dates', () => {
 
 describe('the schemas name the field that is wrong', () => {
   it.each([
-    [
-      'evidence',
-      evidenceSchema,
-      evidence,
-      ['date', 'labs', 'analogy', 'direction', 'summary', 'sources', 'checked'],
-    ],
+    ['evidence', evidenceSchema, evidence, ['date', 'labs', 'bears', 'summary', 'sources', 'checked']],
     ['source', sourceSchema, source, ['publisher', 'title', 'date', 'url']],
     ['lab', labSchema, lab, ['name', 'key', 'order', 'summary', 'founded', 'website']],
     [
@@ -209,6 +209,7 @@ describe('the schemas name the field that is wrong', () => {
         'question',
         'levels',
         'disanalogies',
+        'search',
         'literature',
       ],
     ],
@@ -254,6 +255,10 @@ describe('the schemas name the field that is wrong', () => {
       }));
     };
     expect(unknownKeys(evidenceSchema, { ...evidence, tags: ['x'] })).toEqual([{ path: '', keys: ['tags'] }]);
+    // The single analogy and direction that `bears` replaced are refused, not silently dropped.
+    expect(unknownKeys(evidenceSchema, { ...evidence, analogy: 'opacity', direction: 'supports' })).toEqual([
+      { path: '', keys: ['analogy', 'direction'] },
+    ]);
     expect(unknownKeys(sourceSchema, { ...source, author: 'x' })).toEqual([{ path: '', keys: ['author'] }]);
     expect(unknownKeys(labSchema, { ...lab, ceo: 'x' })).toEqual([{ path: '', keys: ['ceo'] }]);
     expect(unknownKeys(analogySchema, { ...analogy, subtitle: 'x' })).toEqual([
@@ -269,9 +274,25 @@ describe('the schemas name the field that is wrong', () => {
     ).toEqual([{ path: 'cells.openai', keys: ['confidence'] }]);
   });
 
-  it('rejects a direction other than supports or weakens', () => {
-    expect(issuePaths(evidenceSchema, { ...evidence, direction: 'maybe' })).toEqual(['direction']);
-    expect(issuePaths(evidenceSchema, { ...evidence, direction: 'weakens' })).toEqual([]);
+  it('rejects a direction other than supports or weakens, naming the bearing', () => {
+    const bearing = (direction: string) => ({ ...evidence, bears: [{ analogy: 'deception', direction }] });
+    expect(issuePaths(evidenceSchema, bearing('maybe'))).toEqual(['bears.0.direction']);
+    expect(issuePaths(evidenceSchema, bearing('weakens'))).toEqual([]);
+  });
+
+  it('takes one event bearing on several analogies, each in its own direction, but each analogy once', () => {
+    const bears = [
+      { analogy: 'opacity', direction: 'supports' },
+      { analogy: 'incorrigibility', direction: 'weakens', labs: ['openai'] },
+    ];
+    expect(issuePaths(evidenceSchema, { ...evidence, bears })).toEqual([]);
+    expect(issuePaths(evidenceSchema, { ...evidence, bears: [] })).toEqual(['bears']);
+    expect(
+      issuePaths(evidenceSchema, {
+        ...evidence,
+        bears: [bears[0], { analogy: 'opacity', direction: 'weakens' }],
+      }),
+    ).toEqual(['bears']);
   });
 
   it('requires a checkNote when checked is false', () => {
@@ -303,7 +324,12 @@ describe('the schemas name the field that is wrong', () => {
   it('rejects a lab or analogy reference that is not a slug', () => {
     expect(issuePaths(evidenceSchema, { ...evidence, labs: ['OpenAI'] })).toEqual(['labs.0']);
     expect(issuePaths(evidenceSchema, { ...evidence, labs: [] })).toEqual(['labs']);
-    expect(issuePaths(evidenceSchema, { ...evidence, analogy: 'Power Seeking' })).toEqual(['analogy']);
+    expect(
+      issuePaths(evidenceSchema, {
+        ...evidence,
+        bears: [{ analogy: 'Power Seeking', direction: 'supports' }],
+      }),
+    ).toEqual(['bears.0.analogy']);
     expect(issuePaths(essaySchema, { ...essay, analogy: 'power_seeking' })).toEqual(['analogy']);
   });
 

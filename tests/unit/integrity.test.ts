@@ -1,5 +1,17 @@
 import { describe, expect, it } from 'vitest';
-import { findIntegrityProblems, type IntegrityInput } from '../../src/content/integrity';
+import { findIntegrityProblems, type EvidenceData, type IntegrityInput } from '../../src/content/integrity';
+
+let sourceCount = 0;
+
+/** An evidence item supporting one analogy for the given labs, opening with a source of its own. */
+function item(labs: string[], analogy: string): EvidenceData {
+  sourceCount += 1;
+  return {
+    labs,
+    bears: [{ analogy, direction: 'supports' }],
+    sources: [{ url: `https://example.com/source-${sourceCount}` }],
+  };
+}
 
 /** A small, consistent content set: two labs, two analogies, every reading present and well cited. */
 function goodInput(): IntegrityInput {
@@ -13,9 +25,9 @@ function goodInput(): IntegrityInput {
       { id: 'deception', data: { key: 'de' } },
     ],
     evidence: [
-      { id: 'openai-nda-2024', data: { labs: ['openai'], analogy: 'opacity' } },
-      { id: 'meta-libgen-2025', data: { labs: ['meta'], analogy: 'opacity' } },
-      { id: 'shared-deception-2024', data: { labs: ['openai', 'meta'], analogy: 'deception' } },
+      { id: 'openai-nda-2024', data: item(['openai'], 'opacity') },
+      { id: 'meta-libgen-2025', data: item(['meta'], 'opacity') },
+      { id: 'shared-deception-2024', data: item(['openai', 'meta'], 'deception') },
     ],
     readings: [
       {
@@ -26,7 +38,12 @@ function goodInput(): IntegrityInput {
       },
       {
         id: 'deception',
-        data: { cells: { openai: { evidence: ['shared-deception-2024'] }, meta: { evidence: [] } } },
+        data: {
+          cells: {
+            openai: { evidence: ['shared-deception-2024'] },
+            meta: { evidence: ['shared-deception-2024'] },
+          },
+        },
       },
     ],
     essay: [
@@ -48,13 +65,12 @@ describe('findIntegrityProblems', () => {
     const input = goodInput();
     const problems = findIntegrityProblems({
       ...input,
-      evidence: [
-        ...input.evidence,
-        { id: 'typo-2024', data: { labs: ['meta', 'openia'], analogy: 'opacity' } },
-      ],
+      evidence: [...input.evidence, { id: 'typo-2024', data: item(['meta', 'openia'], 'opacity') }],
     });
-    expect(problems).toHaveLength(1);
-    const [problem = ''] = problems;
+    // Meta's reading does not cite the new item either; only the lab problem concerns this test.
+    const labProblems = problems.filter((p) => p.includes('field "labs['));
+    expect(labProblems).toHaveLength(1);
+    const [problem = ''] = labProblems;
     expect(problem).toContain('content/evidence/typo-2024.yaml');
     expect(problem).toContain('labs[1]');
     expect(problem).toContain('"openia"');
@@ -70,7 +86,7 @@ describe('findIntegrityProblems', () => {
         {
           id: 'typo-2024',
           filePath: 'content/evidence/typo-2024-renamed.yaml',
-          data: { labs: ['openia'], analogy: 'opacity' },
+          data: item(['openia'], 'opacity'),
         },
       ],
     });
@@ -82,14 +98,11 @@ describe('findIntegrityProblems', () => {
     const input = goodInput();
     const problems = findIntegrityProblems({
       ...input,
-      evidence: [
-        ...input.evidence,
-        { id: 'wrong-analogy-2024', data: { labs: ['openai'], analogy: 'opacty' } },
-      ],
+      evidence: [...input.evidence, { id: 'wrong-analogy-2024', data: item(['openai'], 'opacty') }],
     });
     expect(problems).toHaveLength(1);
     expect(problems[0]).toContain('content/evidence/wrong-analogy-2024.yaml');
-    expect(problems[0]).toContain('field "analogy"');
+    expect(problems[0]).toContain('field "bears[0].analogy"');
     expect(problems[0]).toContain('"opacty"');
   });
 
@@ -101,7 +114,10 @@ describe('findIntegrityProblems', () => {
         {
           id: 'opacity',
           data: {
-            cells: { openai: { evidence: ['openai-nda-2024', 'meta-libgen-2025'] }, meta: { evidence: [] } },
+            cells: {
+              openai: { evidence: ['openai-nda-2024', 'meta-libgen-2025'] },
+              meta: { evidence: ['meta-libgen-2025'] },
+            },
           },
         },
         input.readings[1]!,
@@ -122,13 +138,18 @@ describe('findIntegrityProblems', () => {
         input.readings[0]!,
         {
           id: 'deception',
-          data: { cells: { openai: { evidence: ['openai-nda-2024'] }, meta: { evidence: [] } } },
+          data: {
+            cells: {
+              openai: { evidence: ['shared-deception-2024', 'openai-nda-2024'] },
+              meta: { evidence: ['shared-deception-2024'] },
+            },
+          },
         },
       ],
     });
     expect(problems).toHaveLength(1);
     expect(problems[0]).toContain('content/readings/deception.yaml');
-    expect(problems[0]).toContain('cells.openai.evidence[0]');
+    expect(problems[0]).toContain('cells.openai.evidence[1]');
     expect(problems[0]).toContain('"opacity"');
   });
 
@@ -143,7 +164,7 @@ describe('findIntegrityProblems', () => {
           data: {
             cells: {
               openai: { evidence: ['shared-deception-2024', 'no-such-item'] },
-              meta: { evidence: [] },
+              meta: { evidence: ['shared-deception-2024'] },
             },
           },
         },
@@ -159,7 +180,10 @@ describe('findIntegrityProblems', () => {
     const input = goodInput();
     const problems = findIntegrityProblems({
       ...input,
-      readings: [input.readings[0]!, { id: 'deception', data: { cells: { openai: { evidence: [] } } } }],
+      readings: [
+        input.readings[0]!,
+        { id: 'deception', data: { cells: { openai: { evidence: ['shared-deception-2024'] } } } },
+      ],
     });
     expect(problems).toEqual([
       'content/readings/deception.yaml: field "cells.meta": every lab needs a reading on every analogy; this one is missing',
@@ -273,9 +297,150 @@ describe('findIntegrityProblems', () => {
     const input = goodInput();
     const problems = findIntegrityProblems({
       ...input,
-      evidence: [...input.evidence, { id: 'bad-2024', data: { labs: ['openia'], analogy: 'opacty' } }],
+      evidence: [...input.evidence, { id: 'bad-2024', data: item(['openia'], 'opacty') }],
       essay: input.essay.filter((s) => s.id !== 'introduction'),
     });
     expect(problems).toHaveLength(3);
+  });
+
+  it('reports a reading that leaves out an item bearing on its cell, in either direction', () => {
+    const input = goodInput();
+    const problems = findIntegrityProblems({
+      ...input,
+      evidence: [
+        ...input.evidence,
+        {
+          id: 'openai-card-2025',
+          data: { ...item(['openai'], 'opacity'), bears: [{ analogy: 'opacity', direction: 'weakens' }] },
+        },
+      ],
+    });
+    expect(problems).toHaveLength(1);
+    expect(problems[0]).toContain('content/readings/opacity.yaml');
+    expect(problems[0]).toContain('field "cells.openai.evidence"');
+    expect(problems[0]).toContain('"openai-card-2025"');
+  });
+
+  it('reports two items opening with the same source, naming both', () => {
+    const input = goodInput();
+    const twin = input.evidence[0]!;
+    const problems = findIntegrityProblems({
+      ...input,
+      evidence: [...input.evidence, { id: 'openai-nda-twin-2024', data: { ...twin.data } }],
+      readings: [
+        {
+          id: 'opacity',
+          data: {
+            cells: {
+              openai: { evidence: ['openai-nda-2024', 'openai-nda-twin-2024'] },
+              meta: { evidence: ['meta-libgen-2025'] },
+            },
+          },
+        },
+        input.readings[1]!,
+      ],
+    });
+    expect(problems).toHaveLength(1);
+    expect(problems[0]).toContain('content/evidence/openai-nda-twin-2024.yaml: field "sources[0].url"');
+    expect(problems[0]).toContain('"openai-nda-2024"');
+  });
+
+  it('counts a bearing narrowed to some labs only for them, and reports a narrowing to a lab the item does not name', () => {
+    const input = goodInput();
+    const narrowed: EvidenceData = {
+      ...item(['openai', 'meta'], 'deception'),
+      bears: [{ analogy: 'deception', direction: 'weakens', labs: ['openai'] }],
+    };
+    const readings = [
+      input.readings[0]!,
+      {
+        id: 'deception',
+        data: {
+          cells: {
+            openai: { evidence: ['shared-deception-2024', 'narrowed-2025'] },
+            meta: { evidence: ['shared-deception-2024'] },
+          },
+        },
+      },
+    ];
+    expect(
+      findIntegrityProblems({
+        ...input,
+        evidence: [...input.evidence, { id: 'narrowed-2025', data: narrowed }],
+        readings,
+      }),
+    ).toEqual([]);
+    const wrong: EvidenceData = {
+      ...narrowed,
+      bears: [{ analogy: 'deception', direction: 'weakens', labs: ['anthropic'] }],
+    };
+    const problems = findIntegrityProblems({
+      ...input,
+      evidence: [...input.evidence, { id: 'narrowed-2025', data: wrong }],
+    });
+    expect(problems).toHaveLength(1);
+    expect(problems[0]).toContain('field "bears[0].labs[0]"');
+  });
+
+  it('keeps merged-away ids unique: an alias may not be another item or alias, and a reading must cite the survivor', () => {
+    const input = goodInput();
+    const withAlias = (aliases: string[]) => ({
+      ...input,
+      evidence: [
+        { ...input.evidence[0]!, data: { ...input.evidence[0]!.data, aliases } },
+        ...input.evidence.slice(1),
+      ],
+    });
+    expect(findIntegrityProblems(withAlias(['openai-nda-old-2024']))).toEqual([]);
+    const clash = findIntegrityProblems(withAlias(['meta-libgen-2025']));
+    expect(clash).toHaveLength(1);
+    expect(clash[0]).toContain('field "aliases[0]"');
+    const cited = findIntegrityProblems({
+      ...withAlias(['openai-nda-old-2024']),
+      readings: [
+        {
+          id: 'opacity',
+          data: {
+            cells: {
+              openai: { evidence: ['openai-nda-2024', 'openai-nda-old-2024'] },
+              meta: { evidence: ['meta-libgen-2025'] },
+            },
+          },
+        },
+        input.readings[1]!,
+      ],
+    });
+    expect(cited).toHaveLength(1);
+    expect(cited[0]).toContain('merged into "openai-nda-2024"');
+  });
+
+  it('reports a level descriptor that names a lab, a product or a person, naming the level', () => {
+    const input = goodInput();
+    const withLevels = (levels: string[]) => ({
+      ...input,
+      labs: input.labs.map((l) => ({ ...l, data: { ...l.data, name: l.id === 'meta' ? 'Meta' : 'OpenAI' } })),
+      analogies: [{ ...input.analogies[0]!, data: { key: 'op', levels } }, input.analogies[1]!],
+    });
+    const general = [
+      'None documented: nothing found.',
+      'Mostly open: cards published with each release; meta-analyses welcome.',
+      'Selective: one late disclosure.',
+      'Dark grey: repeated late disclosures.',
+      'Black box: systematic concealment.',
+    ];
+    expect(findIntegrityProblems(withLevels(general))).toEqual([]);
+    const problems = findIntegrityProblems(
+      withLevels([
+        ...general.slice(0, 2),
+        'Selective: as when Meta tuned a Llama variant for a leaderboard.',
+        ...general.slice(3),
+      ]),
+    );
+    expect(problems).toHaveLength(2);
+    expect(problems.every((p) => p.startsWith('content/analogies/opacity.yaml: field "levels[2]"'))).toBe(
+      true,
+    );
+    expect(problems.join('\n')).toContain('"Meta"');
+    expect(problems.join('\n')).toContain('"Llama"');
   });
 });

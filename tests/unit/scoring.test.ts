@@ -1,7 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { emptyScorecard, setLevel, setWeight, weightOf } from '../../src/rubric/scorecard';
-import { aggregate, ranking, sensitivity, tallyEvidence, tallyFor } from '../../src/rubric/scoring';
+import {
+  aggregate,
+  directionOn,
+  tallyByLab,
+  ranking,
+  sensitivity,
+  tallyEvidence,
+  tallyFor,
+} from '../../src/rubric/scoring';
 import { WEIGHTS, type Level, type Scorecard } from '../../src/rubric/types';
 import { frame } from './fixtures/frame';
 import { frameAndCard } from './fixtures/arbitraries';
@@ -197,16 +205,65 @@ describe('sensitivity', () => {
 describe('evidence tallies', () => {
   it('counts supporting and weakening items per lab and analogy', () => {
     const tallies = tallyEvidence([
-      { labs: ['openai', 'microsoft'], analogy: 'opacity', direction: 'supports' },
-      { labs: ['openai'], analogy: 'opacity', direction: 'supports' },
-      { labs: ['openai', 'openai'], analogy: 'opacity', direction: 'weakens' },
-      { labs: ['meta'], analogy: 'deception', direction: 'weakens' },
+      { labs: ['openai', 'microsoft'], bears: [{ analogy: 'opacity', direction: 'supports' }] },
+      { labs: ['openai'], bears: [{ analogy: 'opacity', direction: 'supports' }] },
+      { labs: ['openai', 'openai'], bears: [{ analogy: 'opacity', direction: 'weakens' }] },
+      { labs: ['meta'], bears: [{ analogy: 'deception', direction: 'weakens' }] },
     ]);
     expect(tallyFor(tallies, 'openai', 'opacity')).toEqual({ supports: 2, weakens: 1 });
     expect(tallyFor(tallies, 'microsoft', 'opacity')).toEqual({ supports: 1, weakens: 0 });
     expect(tallyFor(tallies, 'meta', 'deception')).toEqual({ supports: 0, weakens: 1 });
     expect(tallyFor(tallies, 'anthropic', 'opacity')).toEqual({ supports: 0, weakens: 0 });
     expect(tallies['openai/opacity']).toEqual({ supports: 2, weakens: 1 });
+  });
+
+  it('counts one event in every cell it bears on, each in its own direction', () => {
+    const tallies = tallyEvidence([
+      {
+        labs: ['openai'],
+        bears: [
+          { analogy: 'opacity', direction: 'supports' },
+          { analogy: 'incorrigibility', direction: 'weakens' },
+        ],
+      },
+    ]);
+    expect(tallyFor(tallies, 'openai', 'opacity')).toEqual({ supports: 1, weakens: 0 });
+    expect(tallyFor(tallies, 'openai', 'incorrigibility')).toEqual({ supports: 0, weakens: 1 });
+  });
+
+  it('counts a bearing narrowed to some labs only for those labs', () => {
+    const item = {
+      labs: ['openai', 'microsoft'],
+      bears: [
+        { analogy: 'power-seeking', direction: 'supports' as const },
+        { analogy: 'incorrigibility', direction: 'weakens' as const, labs: ['openai'] },
+      ],
+    };
+    const tallies = tallyEvidence([item]);
+    expect(tallyFor(tallies, 'microsoft', 'power-seeking')).toEqual({ supports: 1, weakens: 0 });
+    expect(tallyFor(tallies, 'microsoft', 'incorrigibility')).toEqual({ supports: 0, weakens: 0 });
+    expect(tallyFor(tallies, 'openai', 'incorrigibility')).toEqual({ supports: 0, weakens: 1 });
+    expect(directionOn(item, 'microsoft', 'incorrigibility')).toBeUndefined();
+    expect(directionOn(item, 'openai', 'incorrigibility')).toBe('weakens');
+  });
+});
+
+describe('balance per lab', () => {
+  it('counts each item once per lab and each of its bearings in its direction, narrowed bearings only for their labs', () => {
+    const balance = tallyByLab([
+      {
+        labs: ['openai', 'microsoft'],
+        bears: [
+          { analogy: 'power-seeking', direction: 'supports' },
+          { analogy: 'incorrigibility', direction: 'weakens', labs: ['openai'] },
+        ],
+      },
+      { labs: ['openai'], bears: [{ analogy: 'opacity', direction: 'weakens' }] },
+    ]);
+    expect(balance).toEqual({
+      openai: { items: 2, supports: 1, weakens: 2 },
+      microsoft: { items: 1, supports: 1, weakens: 0 },
+    });
   });
 });
 
