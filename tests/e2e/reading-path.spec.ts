@@ -77,3 +77,91 @@ for (const viewport of VIEWPORTS) {
     });
   }
 }
+
+const ANALOGY = 'deception';
+const analogyTitle = () => rubric.analogies.find((a) => a.id === ANALOGY)!.title;
+
+test('an analogy page summarises its essay section and links to it instead of repeating it', async ({ page }) => {
+  await page.goto('/essay/');
+  const paragraphs = await page.locator(`section#${ANALOGY} .prose > p:not(.meta)`).allTextContents();
+  expect(paragraphs.length).toBeGreaterThan(2);
+  await page.goto(`/analogies/${ANALOGY}/`);
+  const text = await page.locator('main').innerText();
+  for (const paragraph of paragraphs) expect(text).not.toContain(paragraph.trim().slice(0, 80));
+  await page.getByRole('link', { name: `Read the essay's section on ${analogyTitle().toLowerCase()}` }).click();
+  await expect(page).toHaveURL(new RegExp(`/essay/#${ANALOGY}$`));
+});
+
+for (const viewport of VIEWPORTS) {
+  for (const colorScheme of ['light', 'dark'] as const) {
+    test.describe(`an analogy page at ${viewport.width} px, ${colorScheme}`, () => {
+      test.use({ viewport, colorScheme });
+
+      test('keeps the site\'s reading folded above an unscored control until the reader opens it', async ({ page }) => {
+        await page.goto(`/analogies/${ANALOGY}/`);
+        await waitForIslands(page);
+        for (const lab of rubric.labs) {
+          const card = page.locator(`section#${lab.id}`);
+          await expect(card.getByRole('combobox', { name: `${analogyTitle()} score for ${lab.name}`, exact: true })).toHaveValue('');
+          await expect(card.locator('.site-reading p')).toBeHidden();
+        }
+        const openai = page.locator('section#openai');
+        await openai.getByText("The site's reading").click();
+        await expect(openai.locator('.site-reading p')).toBeVisible();
+        await expect(openai.locator('.site-reading p')).toContainText(/^[0-4] /);
+        await expectNoAxeViolation(page, `analogy ${viewport.width} ${colorScheme}, reading open`);
+        await openai.getByRole('combobox', { name: `${analogyTitle()} score for OpenAI`, exact: true }).selectOption('4');
+        await expectNoAxeViolation(page, `analogy ${viewport.width} ${colorScheme}, scored 4`);
+        expect(await sidewaysOverflow(page)).toBeLessThanOrEqual(0);
+      });
+
+      test('has the level descriptors at hand for every score control', async ({ page }) => {
+        await page.goto(`/analogies/${ANALOGY}/`);
+        await waitForIslands(page);
+        const levels = page.locator(`#levels-${ANALOGY} > li`);
+        await expect(levels).toHaveCount(5);
+        for (const lab of rubric.labs) {
+          const control = page.getByRole('combobox', { name: `${analogyTitle()} score for ${lab.name}`, exact: true });
+          await control.scrollIntoViewIfNeeded();
+          if (viewport.width >= 1024) {
+            // Beside the control, all five levels in view at once.
+            await expect(control).toBeInViewport();
+            for (const level of await levels.all()) await expect(level).toBeInViewport();
+          } else {
+            // On a phone, one tap from the control to the levels, and the control is thumb-sized.
+            const box = (await control.boundingBox())!;
+            expect(box.height).toBeGreaterThanOrEqual(44);
+            const link = page.locator(`section#${lab.id}`).getByRole('link', { name: 'What each level means' });
+            await expect(link).toHaveAttribute('href', `#levels-${ANALOGY}`);
+          }
+        }
+        if (viewport.width < 1024) {
+          await page.locator('section#meta').getByRole('link', { name: 'What each level means' }).click();
+          await expect(levels.first()).toBeInViewport();
+        }
+      });
+    });
+  }
+}
+
+test('at 1280 px an analogy page leaves no large empty column beside the scoring', async ({ page }) => {
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await page.goto(`/analogies/${ANALOGY}/`);
+  const mainBox = (await page.locator('main').boundingBox())!;
+  // Sample the whole two-column part of the page: both columns hold something at every height.
+  const layout = (await page.locator('.analogy-layout').boundingBox())!;
+  for (let y = layout.y + 50; y < layout.y + layout.height - 400; y += 300) {
+    await page.evaluate((top) => window.scrollTo(0, top - 200), y);
+    const filled = await page.evaluate(
+      ({ left, right }) => {
+        const probe = (x: number) => {
+          const el = document.elementFromPoint(x, 200);
+          return el !== null && el.closest('.card, article, .analogy-main > section') !== null;
+        };
+        return [probe(left + 100), probe(right - 100)];
+      },
+      { left: mainBox.x, right: mainBox.x + mainBox.width },
+    );
+    expect(filled, `at y=${y}`).toEqual([true, true]);
+  }
+});
