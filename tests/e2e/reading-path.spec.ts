@@ -165,3 +165,48 @@ test('at 1280 px an analogy page leaves no large empty column beside the scoring
     expect(filled, `at y=${y}`).toEqual([true, true]);
   }
 });
+
+for (const viewport of VIEWPORTS) {
+  for (const colorScheme of ['light', 'dark'] as const) {
+    test.describe(`a lab page at ${viewport.width} px, ${colorScheme}`, () => {
+      test.use({ viewport, colorScheme });
+
+      test('opens with a strip of its six readings that jump to each analogy', async ({ page }) => {
+        await page.goto('/labs/openai/');
+        const strip = page.getByRole('navigation', { name: /^The site's reading of OpenAI/ });
+        const links = strip.getByRole('link');
+        await expect(links).toHaveCount(rubric.analogies.length);
+        for (const [i, analogy] of rubric.analogies.entries()) {
+          await expect(links.nth(i)).toHaveAttribute('href', `#${analogy.id}`);
+          await expect(links.nth(i)).toHaveText(new RegExp(`^[0-4]${analogy.title}: `));
+        }
+        await expect(strip).toBeInViewport();
+        await links.nth(4).click();
+        await expect(page.locator(`section#${rubric.analogies[4]!.id} h2`)).toBeInViewport();
+        expect(await sidewaysOverflow(page)).toBeLessThanOrEqual(0);
+      });
+
+      test('puts each analogy\'s level descriptors right by its score control, with no axe violation', async ({ page }) => {
+        await page.goto('/labs/openai/');
+        await waitForIslands(page);
+        for (const analogy of rubric.analogies) {
+          const section = page.locator(`section#${analogy.id}`);
+          const levels = section.locator('ol.levels > li');
+          await expect(levels).toHaveCount(5);
+          const control = section.getByRole('combobox', { name: `${analogy.title} score for OpenAI`, exact: true });
+          const [list, box] = [(await section.locator('ol.levels').boundingBox())!, (await control.boundingBox())!];
+          // Directly above the control, in the same column.
+          expect(box.y - (list.y + list.height)).toBeLessThan(48);
+          expect(Math.abs(box.x - list.x)).toBeLessThan(24);
+          if (viewport.width >= 1024) {
+            // Beside the text at 1280 px, so the text keeps a readable measure and no column sits empty.
+            const prose = (await section.locator('.prose').boundingBox())!;
+            expect(box.x).toBeGreaterThan(prose.x + prose.width);
+            expect(prose.width).toBeLessThanOrEqual(720);
+          }
+        }
+        await expectNoAxeViolation(page, `/labs/openai/ ${viewport.width} ${colorScheme}`);
+      });
+    });
+  }
+}
