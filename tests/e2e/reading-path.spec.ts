@@ -210,3 +210,64 @@ for (const viewport of VIEWPORTS) {
     });
   }
 }
+
+test.describe('the smaller things readers noticed', () => {
+  test('a heading shows its "#" and "Copy link" on hover and on focus, not all the time', async ({ page }) => {
+    await page.setViewportSize({ width: 1280, height: 900 });
+    await page.goto('/essay/');
+    const heading = page.locator('section#incorrigibility .section-heading');
+    const hash = heading.getByRole('link', { name: 'Link to this section' });
+    const copy = heading.getByRole('button', { name: 'Copy link' });
+    await expect(hash).toHaveCSS('opacity', '0');
+    await expect(copy).toHaveCSS('opacity', '0');
+    await heading.hover();
+    await expect(hash).toHaveCSS('opacity', '1');
+    await expect(copy).toHaveCSS('opacity', '1');
+    await page.mouse.move(0, 0);
+    await expect(hash).toHaveCSS('opacity', '0');
+    await hash.focus();
+    await expect(hash).toHaveCSS('opacity', '1');
+    await expect(copy).toHaveCSS('opacity', '1');
+  });
+
+  test('the table of contents marks the section being read from the first moment', async ({ page }) => {
+    await page.setViewportSize({ width: 1280, height: 900 });
+    await page.goto('/essay/');
+    const toc = page.getByRole('navigation', { name: 'Table of contents' });
+    await expect(toc.getByRole('link', { name: 'Introduction' })).toHaveAttribute('aria-current', 'true');
+    await expect(toc.locator('a[aria-current]')).toHaveCount(1);
+  });
+
+  for (const colorScheme of ['light', 'dark'] as const) {
+    test(`on a phone (${colorScheme}) the header is the site's name on one line and the links evenly on the next`, async ({
+      page,
+    }) => {
+      await page.emulateMedia({ colorScheme });
+      await page.setViewportSize({ width: 375, height: 740 });
+      for (const path of ['/', '/analogies/opacity/', '/labs/google-deepmind/']) {
+        await page.goto(path);
+        const nav = page.getByRole('navigation', { name: 'Site', exact: true });
+        const brand = (await nav.getByRole('link', { name: "The Labs' Alignment Problem" }).boundingBox())!;
+        const tops = await nav.locator('li a').evaluateAll((links) => links.map((a) => Math.round(a.getBoundingClientRect().top)));
+        expect(tops.length).toBeGreaterThanOrEqual(5);
+        expect(new Set(tops).size, `${path}: the links share one line`).toBe(1);
+        expect(tops[0]!).toBeGreaterThanOrEqual(brand.y + brand.height);
+      }
+    });
+  }
+
+  test('the 404 page lists the labs as well as the analogies', async ({ page }) => {
+    await page.goto('/no-such-page/');
+    for (const lab of rubric.labs) {
+      await expect(page.getByRole('link', { name: lab.name, exact: true })).toHaveAttribute('href', `/labs/${lab.id}/`);
+    }
+  });
+
+  test('the footer links only to pages a person can read', async ({ page }) => {
+    await page.goto('/');
+    const hrefs = await page.getByRole('contentinfo').getByRole('link').evaluateAll((links) =>
+      links.map((a) => a.getAttribute('href')),
+    );
+    expect(hrefs.filter((h) => h!.endsWith('.xml'))).toEqual([]);
+  });
+});
