@@ -61,7 +61,9 @@ export async function waitForIslands(page: Page): Promise<void> {
   // as visible, as happens to the last lab card of an analogy page when the evidence list follows it.
   const islands = page.locator('astro-island');
   for (let i = 0; i < (await islands.count()); i += 1) {
-    await islands.nth(i).locator('> *:first-child').scrollIntoViewIfNeeded();
+    const view = islands.nth(i).locator('> *:first-child');
+    // An island hidden on screen (what only print shows) hydrates when idle instead.
+    if (await view.isVisible()) await view.scrollIntoViewIfNeeded();
     await expect(islands.nth(i)).not.toHaveAttribute('ssr');
   }
   await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));

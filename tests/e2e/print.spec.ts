@@ -54,3 +54,27 @@ test.describe('at A4 width', () => {
     for (const button of await page.locator('.copy-link').all()) await expect(button).toBeHidden();
   });
 });
+
+test('the printed scorecard carries each cell\'s confidence and note, the date and the page address', async ({ page }) => {
+  // Scored where the controls are all in view (the scorecard folds confidence and notes away).
+  await page.goto('/analogies/opacity/');
+  await waitForIslands(page);
+  await page.getByRole('combobox', { name: 'Opacity score for OpenAI', exact: true }).selectOption('3');
+  await page.getByRole('combobox', { name: 'Confidence in Opacity score for OpenAI' }).selectOption('high');
+  const note = page.getByRole('textbox', { name: 'Note on Opacity for OpenAI' });
+  await note.fill('Model cards thin since 2023');
+  await note.blur();
+  await page.goto('/scorecard/');
+  await waitForIslands(page);
+  await page.emulateMedia({ media: 'print' });
+  const record = page.locator('.print-record');
+  await expect(record).toBeVisible();
+  await expect(record).toContainText('OpenAI, Opacity: 3 Strong, high confidence. Model cards thin since 2023');
+  const today = await page.evaluate(() => new Date().toISOString().slice(0, 10));
+  const [year, month, day] = today.split('-').map(Number);
+  const monthName = new Date(Date.UTC(year!, month! - 1, 1)).toLocaleString('en-GB', { month: 'long', timeZone: 'UTC' });
+  await expect(record).toContainText(`Printed on ${day} ${monthName} ${year} from http`);
+  await expect(record).toContainText(/from https?:\/\/[^ ]+\/scorecard\//);
+  await page.emulateMedia({ media: 'screen' });
+  await expect(record).toBeHidden();
+});
