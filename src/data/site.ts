@@ -50,7 +50,7 @@ async function load(): Promise<SiteContent> {
   const problems = findIntegrityProblems({ analogies, labs, evidence, readings, essay });
   if (problems.length > 0) {
     throw new Error(
-      `The content has ${problems.length} cross-reference problem(s):\n- ${problems.join('\n- ')}`,
+      `The content has ${problems.length === 1 ? 'a cross-reference problem' : `${problems.length} cross-reference problems`}:\n- ${problems.join('\n- ')}`,
     );
   }
   analogies.sort((a, b) => a.data.order - b.data.order);

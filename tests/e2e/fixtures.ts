@@ -39,9 +39,14 @@ export { expect };
 export async function waitForIslands(page: Page): Promise<void> {
   // Islands hydrate when they become visible, so read the page to the end as a reader would.
   // (astro-island is display: contents, so it cannot be scrolled into view itself.)
-  const islands = page.locator('astro-island > *:first-child');
+  // Each island is waited for while it is in view: one scrolled past within a frame may never be seen
+  // as visible, as happens to the last lab card of an analogy page when the evidence list follows it.
+  const islands = page.locator('astro-island');
   for (let i = 0; i < (await islands.count()); i += 1) {
-    await islands.nth(i).scrollIntoViewIfNeeded();
+    const view = islands.nth(i).locator('> *:first-child');
+    // An island hidden on screen (what only print shows) hydrates when idle instead.
+    if (await view.isVisible()) await view.scrollIntoViewIfNeeded();
+    await expect(islands.nth(i)).not.toHaveAttribute('ssr');
   }
   await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
   await expect(page.locator('astro-island[ssr]')).toHaveCount(0);
