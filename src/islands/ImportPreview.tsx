@@ -1,0 +1,103 @@
+/** What an import will change, and the choice of how to take it in: loaded only when a reader picks a file. */
+import type { RubricFrame, Scorecard as Card } from '../rubric/types';
+import type { Mentions } from '../rubric/exchange';
+import { diffCards, importedCard, type CardDiff, type ImportMode } from '../rubric/import-plan';
+import { isEmpty } from '../rubric/scorecard';
+import { replaceScores } from './store';
+
+export { describeUnknownIds } from '../rubric/import-plan';
+
+/** A file read and understood, waiting for the reader to choose how to take it in. */
+export interface PendingImport {
+  readonly name: string;
+  readonly incoming: Card;
+  readonly mentions: Mentions;
+  readonly unknown: string;
+}
+
+const cells = (n: number) => `${n} ${n === 1 ? 'cell' : 'cells'}`;
+
+function DiffSummary({ diff, mode }: { diff: CardDiff; mode: ImportMode }) {
+  const named = (list: CardDiff['added']) =>
+    list.length === 0
+      ? ''
+      : `: ${list
+          .slice(0, 6)
+          .map((c) => `${c.lab.name} on ${c.analogy.name}`)
+          .join('; ')}${list.length > 6 ? ` and ${list.length - 6} more` : ''}`;
+  return (
+    <li>
+      <strong>{mode === 'merge' ? 'Merge into mine' : 'Replace mine'}</strong>
+      {mode === 'merge' ? ' (cells the file does not mention are kept)' : ' (your card becomes the file’s)'}:
+      <ul>
+        <li>
+          adds {cells(diff.added.length)}
+          {named(diff.added)}
+        </li>
+        <li>
+          changes {cells(diff.changed.length)}
+          {named(diff.changed)}
+        </li>
+        <li>
+          clears {cells(diff.cleared.length)}
+          {named(diff.cleared)}
+        </li>
+        {diff.weights.length > 0 && (
+          <li>
+            sets the weight of{' '}
+            {diff.weights.map((w) => `${w.analogy.name} from ${w.from} to ${w.to}`).join(', ')}
+          </li>
+        )}
+      </ul>
+    </li>
+  );
+}
+
+export function ImportPreview({
+  pending,
+  frame,
+  mine,
+  done,
+}: {
+  pending: PendingImport;
+  frame: RubricFrame;
+  mine: Card;
+  done: () => void;
+}) {
+  const result = (mode: ImportMode) => importedCard(mode, mine, pending.incoming, pending.mentions, frame);
+  const merge = diffCards(mine, result('merge'), frame);
+  const replace = diffCards(mine, result('replace'), frame);
+  const take = (mode: ImportMode) => {
+    replaceScores(
+      result(mode),
+      'Undo import',
+      `${mode === 'merge' ? 'Merged' : 'Replaced your scores with'} the scores from ${pending.name}.`,
+      'import',
+    );
+    done();
+  };
+  return (
+    <section class="import-preview card" aria-labelledby="import-preview-title">
+      <h3 id="import-preview-title">Import {pending.name}?</h3>
+      {pending.unknown !== '' && <p>{pending.unknown}</p>}
+      <ul>
+        <DiffSummary diff={merge} mode="merge" />
+        {!isEmpty(mine) && <DiffSummary diff={replace} mode="replace" />}
+      </ul>
+      <p class="actions">
+        <button type="button" class="primary" onClick={() => take('merge')}>
+          Merge into mine
+        </button>
+        {!isEmpty(mine) && (
+          <button type="button" onClick={() => take('replace')}>
+            Replace mine
+          </button>
+        )}
+        <button type="button" onClick={done}>
+          Cancel
+        </button>
+      </p>
+      <p class="meta">Either choice can be undone.</p>
+    </section>
+  );
+}

@@ -1,0 +1,162 @@
+/** Share, export, reset and import: what a reader does with a scorecard once it is filled in. */
+import { useEffect, useState } from 'preact/hooks';
+import type { RubricFrame, Scorecard as Card } from '../rubric/types';
+import type { PendingImport } from './ImportPreview';
+import { encodeShare } from '../rubric/codec';
+import { isEmpty } from '../rubric/scorecard';
+import { $card, resetScores, say } from './store';
+import { Feedback } from './Feedback';
+
+const MAX_IMPORT_BYTES = 1_000_000;
+
+// Export and import are loaded when first needed: most visits never use them, and the
+// page's JavaScript budget is 15 KB.
+const exchange = () => import('../rubric/exchange');
+const importPreview = () => import('./ImportPreview');
+
+function download(name: string, type: string, text: string): void {
+  const url = URL.createObjectURL(new Blob([text], { type }));
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = name;
+  link.click();
+  setTimeout(() => URL.revokeObjectURL(url), 1000);
+}
+
+export function ShareExport({ frame, card }: { frame: RubricFrame; card: Card }) {
+  const [withNotes, setWithNotes] = useState(false);
+  const [link, setLink] = useState('');
+  const [pending, setPending] = useState<PendingImport | null>(null);
+  const [Preview, setPreview] = useState<typeof import('./ImportPreview').ImportPreview | null>(null);
+  // Made after paint, not while the edit renders: the link needs the page's address (so the
+  // server renders it empty), and nobody reads it within the frame of an edit.
+  useEffect(() => {
+    setLink(`${location.origin}${location.pathname}#${encodeShare(card, frame, { notes: withNotes })}`);
+  }, [card, withNotes]);
+  const hasNotes = Object.values(card.cells).some((row) =>
+    Object.values(row).some((c) => c.note !== undefined),
+  );
+
+  async function copyLink() {
+    try {
+      await navigator.clipboard.writeText(link);
+      say({ kind: 'status', text: 'Share link copied.', at: 'share' });
+    } catch {
+      say({
+        kind: 'error',
+        text: 'Copying was blocked by the browser: select the share link and copy it by hand.',
+        at: 'share',
+      });
+    }
+  }
+
+  async function importFile(input: HTMLInputElement) {
+    const file = input.files?.[0];
+    input.value = '';
+    setPending(null);
+    if (file === undefined) return;
+    const fail = (why: string) =>
+      say({
+        kind: 'error',
+        text: `${file.name} could not be imported: ${why} Your scores are unchanged.`,
+        at: 'import',
+      });
+    if (file.size > MAX_IMPORT_BYTES) {
+      fail('it is too large to be a scorecard (over 1 MB).');
+      return;
+    }
+    const text = await file.text();
+    const [{ fromCsv, fromJson }, { ImportPreview, describeUnknownIds }] = await Promise.all([
+      exchange(),
+      importPreview(),
+    ]);
+    const result =
+      /\.csv$/i.test(file.name) || !text.trimStart().startsWith('{')
+        ? fromCsv(text, frame)
+        : fromJson(text, frame);
+    if (!result.ok) {
+      fail(result.message);
+      return;
+    }
+    say(null);
+    setPreview(() => ImportPreview);
+    setPending({
+      name: file.name,
+      incoming: result.card,
+      mentions: result.mentions,
+      unknown: describeUnknownIds(result.unknown),
+    });
+  }
+
+  return (
+    <section class="no-print share-export" aria-labelledby="share">
+      <h2 id="share">Share, export, import</h2>
+      <p>
+        <label for="share-link">Share link</label>
+        <input id="share-link" type="text" readOnly value={link} onFocus={(e) => e.currentTarget.select()} />
+      </p>
+      <p>
+        <label class="check">
+          <input
+            type="checkbox"
+            checked={withNotes}
+            onChange={(e) => setWithNotes(e.currentTarget.checked)}
+          />{' '}
+          Include notes in the link
+        </label>
+        <span class="meta">
+          {' '}
+          {withNotes
+            ? 'Anyone with the link can read your notes.'
+            : hasNotes
+              ? 'Your notes stay in this browser.'
+              : ''}
+        </span>
+      </p>
+      <p class="actions">
+        <button type="button" onClick={copyLink}>
+          Copy share link
+        </button>
+      </p>
+      <Feedback at="share" />
+      <p class="meta">
+        The link carries your scores and weights after the "#", which browsers never send to a server.
+      </p>
+      <p class="actions">
+        <button
+          type="button"
+          onClick={async () =>
+            download('scorecard.csv', 'text/csv;charset=utf-8', (await exchange()).toCsv($card.get(), frame))
+          }
+        >
+          Export CSV
+        </button>
+        <button
+          type="button"
+          onClick={async () =>
+            download('scorecard.json', 'application/json', (await exchange()).toJson($card.get(), frame))
+          }
+        >
+          Export JSON
+        </button>
+        <button type="button" onClick={resetScores} disabled={isEmpty(card)}>
+          Reset scores
+        </button>
+      </p>
+      <Feedback at="reset" />
+      <p>
+        <label for="import-scores">Import scores (CSV or JSON)</label>{' '}
+        <input
+          id="import-scores"
+          type="file"
+          accept=".json,.csv,application/json,text/csv"
+          onChange={(e) => importFile(e.currentTarget)}
+        />
+      </p>
+      {pending && Preview && (
+        <Preview pending={pending} frame={frame} mine={card} done={() => setPending(null)} />
+      )}
+      <Feedback at="import" />
+    </section>
+  );
+}
