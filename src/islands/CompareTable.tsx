@@ -33,22 +33,24 @@ export function CompareTable({ frame, theirs, mine }: Props) {
           const same = theirLevel === myLevel;
           if (!same) differences += 1;
           return (
-            <td class={same ? 'same' : 'differs'}>
+            <td class={same ? 'same' : 'differs'} data-label={analogy.name}>
               {show(theirLevel)} / {show(myLevel)}
               {!same && <span class="visually-hidden"> (differs)</span>}
             </td>
           );
         })}
-        <td class="aggregate">
+        <td class="aggregate" data-label="Aggregate (theirs / yours)">
           {score(a)} / {score(b)}
         </td>
-        <td class="aggregate">{difference}</td>
+        <td class="aggregate" data-label="Difference (theirs − yours)">
+          {difference}
+        </td>
       </tr>
     );
   });
   return (
     <div class="table-wrap">
-      <table class="compare">
+      <table class="compare phone-cards">
         <caption>
           Shared scores / your scores, side by side:{' '}
           {differences === 0

@@ -3,6 +3,7 @@ import type { RubricFrame, Scorecard as Card } from '../rubric/types';
 import type { Mentions } from '../rubric/exchange';
 import { diffCards, importedCard, type CardDiff, type ImportMode } from '../rubric/import-plan';
 import { isEmpty } from '../rubric/scorecard';
+import { useEffect, useRef } from 'preact/hooks';
 import { replaceScores } from './store';
 
 export { describeUnknownIds } from '../rubric/import-plan';
@@ -64,6 +65,9 @@ export function ImportPreview({
   mine: Card;
   done: () => void;
 }) {
+  const box = useRef<HTMLElement>(null);
+  // The preview appears below the file control; bring it into view, as any answer to an action.
+  useEffect(() => box.current?.scrollIntoView({ block: 'nearest' }), [pending]);
   const result = (mode: ImportMode) => importedCard(mode, mine, pending.incoming, pending.mentions, frame);
   const merge = diffCards(mine, result('merge'), frame);
   const replace = diffCards(mine, result('replace'), frame);
@@ -77,7 +81,7 @@ export function ImportPreview({
     done();
   };
   return (
-    <section class="import-preview card" aria-labelledby="import-preview-title">
+    <section ref={box} class="import-preview card" aria-labelledby="import-preview-title">
       <h3 id="import-preview-title">Import {pending.name}?</h3>
       {pending.unknown !== '' && <p>{pending.unknown}</p>}
       <ul>

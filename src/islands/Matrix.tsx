@@ -138,7 +138,7 @@ class WeightsRow extends Component<WeightsProps> {
 export function Matrix({ frame, card }: { frame: RubricFrame; card: Card }) {
   return (
     <div class="table-wrap matrix-wrap">
-      <table class="matrix">
+      <table class="matrix phone-cards">
         <caption>
           Score each lab on each analogy, 0 to 4. Weights set how much each analogy counts in the aggregate.
         </caption>

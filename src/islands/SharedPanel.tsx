@@ -48,6 +48,7 @@ export function SharedPanel({ frame }: { frame: RubricFrame }) {
             ranked={ranking(shared.card, frame)}
             level={(lab, analogy) => getCell(shared.card, lab, analogy).level}
             caption="The shared scores (read-only), with each lab's aggregate under their weights"
+            phoneCards
           />
           {notes.length > 0 && (
             <>
