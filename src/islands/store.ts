@@ -77,9 +77,26 @@ function apply(result: StoreResult): void {
   }
 }
 
+let unsaved: Scorecard | null = null;
+
+/** Writes the latest card, if one is waiting; also run before reading another tab's change and when the page is hidden. */
+function flushSave(): void {
+  if (unsaved === null || persistence === null) return;
+  const card = unsaved;
+  unsaved = null;
+  apply(persistence.write(card));
+}
+
+/**
+ * Shows the card at once and writes it just after the frame that shows it is painted: the
+ * write (read, merge, serialise) is not what the reader waits to see, and a burst of edits
+ * is written once. Nothing is lost: the write is flushed when the page is hidden.
+ */
 function save(card: Scorecard): void {
   $card.set(card);
-  if (persistence !== null) apply(persistence.write(card));
+  if (persistence === null) return;
+  if (unsaved === null) requestAnimationFrame(() => setTimeout(flushSave, 0));
+  unsaved = card;
 }
 
 /** Reads the saved card once per page, and follows changes made in other tabs. */
@@ -90,8 +107,10 @@ export function startScorecard(): void {
   apply(persistence.read());
   $ready.set(true);
   window.addEventListener('storage', (event) => {
+    flushSave();
     if (event.key === STORAGE_KEY && persistence !== null) apply(persistence.read());
   });
+  window.addEventListener('pagehide', flushSave);
 }
 
 /** Islands call this once; it starts the shared store after hydration, never during server rendering. */
