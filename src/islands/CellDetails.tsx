@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { CONFIDENCES, NOTE_MAX_LENGTH, type Cell, type Confidence, type RubricItem } from '../rubric/types';
 import { setCellConfidence, setCellNote } from './store';
+import { useInputBeforeHydration } from './use-store';
 
 interface Props {
   lab: RubricItem;
@@ -34,6 +35,9 @@ function NoteField({
   const [draft, setDraft] = useState<string | null>(null);
   const [saved, setSaved] = useState(false);
   const pending = useRef<ReturnType<typeof setTimeout> | null>(null);
+  const noteRef = useInputBeforeHydration<HTMLTextAreaElement>(note, (value) =>
+    setCellNote(lab.id, analogy.id, value),
+  );
   const latest = useRef<string | null>(null);
 
   const flush = () => {
@@ -59,6 +63,8 @@ function NoteField({
         {/* In full size the visible label is the whole name; compact cells show "Note" and name it fully for assistive tech. */}
         {compact ? <span aria-hidden="true">Note</span> : <span>{noteName}</span>}
         <textarea
+          ref={noteRef}
+          autocomplete="off"
           aria-label={compact ? noteName : undefined}
           aria-describedby={saved ? `${lab.id}-${analogy.id}-saved` : undefined}
           rows={2}
@@ -88,11 +94,17 @@ function NoteField({
 /** How sure the reader is of a cell's score, and their note on it. Notes are plain text: Preact escapes them. */
 export function CellDetails({ lab, analogy, cell, compact = false }: Props) {
   const confidenceName = `Confidence in ${analogy.name} score for ${lab.name}`;
+  const toConfidence = (value: string) => (value === '' ? undefined : (value as Confidence));
+  const confidenceRef = useInputBeforeHydration<HTMLSelectElement>(cell.confidence ?? '', (value) =>
+    setCellConfidence(lab.id, analogy.id, toConfidence(value)),
+  );
   return (
     <>
       <label class="cell-detail">
         <span aria-hidden="true">Confidence</span>
         <select
+          ref={confidenceRef}
+          autocomplete="off"
           aria-label={confidenceName}
           value={cell.confidence ?? ''}
           onChange={(e) => {

@@ -20,7 +20,8 @@ function download(name: string, type: string, text: string): void {
   link.href = url;
   link.download = name;
   link.click();
-  setTimeout(() => URL.revokeObjectURL(url), 1000);
+  // Never revoked: WebKit on iOS reads the file while its download sheet is open, however long
+  // the reader takes, and an export is a few kilobytes that go with the page.
 }
 
 export function ShareExport({ frame, card }: { frame: RubricFrame; card: Card }) {

@@ -28,7 +28,8 @@ export function UnreadableNotice({ found }: { found: Unreadable }) {
     link.href = url;
     link.download = 'unreadable-scorecard.json';
     link.click();
-    setTimeout(() => URL.revokeObjectURL(url), 1000);
+    // Never revoked: WebKit on iOS reads the file while its download sheet is open, however long
+    // the reader takes, and the file is small.
   };
   return (
     <div class="storage-notice notice no-print" role="alert">

@@ -4,7 +4,8 @@
  * validation and merging live in the framework-free domain (src/rubric).
  */
 import { atom } from 'nanostores';
-import { useEffect } from 'preact/hooks';
+import { useLayoutEffect } from 'preact/hooks';
+import { renderedOnServer } from './use-store';
 import type { Confidence, Level, Scorecard, Weight } from '../rubric/types';
 import {
   emptyScorecard,
@@ -52,13 +53,13 @@ export interface SharedCard {
   readonly unknown: readonly string[];
 }
 
-export const $card = atom<Scorecard>(emptyScorecard());
-export const $message = atom<Message | null>(null);
-export const $undo = atom<Undoable | null>(null);
-export const $shared = atom<SharedCard | null>(null);
-export const $unreadable = atom<Unreadable | null>(null);
+export const $card = renderedOnServer(atom<Scorecard>(emptyScorecard()));
+export const $message = renderedOnServer(atom<Message | null>(null));
+export const $undo = renderedOnServer(atom<Undoable | null>(null));
+export const $shared = renderedOnServer(atom<SharedCard | null>(null));
+export const $unreadable = renderedOnServer(atom<Unreadable | null>(null));
 /** False until the saved card has been read, so views can tell "empty" from "not loaded yet". */
-export const $ready = atom(false);
+export const $ready = renderedOnServer(atom(false));
 
 let started = false;
 let persistence: ScorecardStore | null = null;
@@ -113,19 +114,47 @@ export function startScorecard(): void {
   window.addEventListener('pagehide', flushSave);
 }
 
-/** Islands call this once; it starts the shared store after hydration, never during server rendering. */
+/**
+ * Islands call this once; it starts the shared store after hydration, never during server
+ * rendering, and before the browser paints, so the saved card shows without a flash of "Unscored".
+ */
 export function useScorecardStore(): void {
-  useEffect(startScorecard, []);
+  useLayoutEffect(startScorecard, []);
+}
+
+/**
+ * Applies a reader's edit to the saved card. A control can act before its island's effects have
+ * run (a pick made before hydration), so the saved card is read first: the edit must land on it,
+ * not on an empty card that would then be saved over it.
+ */
+function edit(change: (card: Scorecard) => Scorecard): void {
+  startScorecard();
+  save(change($card.get()));
+  askToKeepScores();
+}
+
+let askedToKeep = false;
+
+/**
+ * Asks the browser to exempt the site's storage from automatic clearing (Safari clears it after
+ * seven days without a visit). Asked at the first edit, not on load: Firefox asks the reader, and
+ * the question makes sense only once there is something to keep. A refusal changes nothing: the
+ * page says where scores live and how to keep them.
+ */
+function askToKeepScores(): void {
+  if (askedToKeep) return;
+  askedToKeep = true;
+  void navigator.storage?.persist?.().catch(() => false);
 }
 
 export const scoreCell = (lab: string, analogy: string, level: Level | null) =>
-  save(setLevel($card.get(), lab, analogy, level));
+  edit((card) => setLevel(card, lab, analogy, level));
 export const setCellConfidence = (lab: string, analogy: string, confidence: Confidence | undefined) =>
-  save(setConfidence($card.get(), lab, analogy, confidence));
+  edit((card) => setConfidence(card, lab, analogy, confidence));
 export const setCellNote = (lab: string, analogy: string, text: string) =>
-  save(setNote($card.get(), lab, analogy, text));
+  edit((card) => setNote(card, lab, analogy, text));
 export const setAnalogyWeight = (analogy: string, weight: Weight) =>
-  save(setWeight($card.get(), analogy, weight));
+  edit((card) => setWeight(card, analogy, weight));
 
 // Undo is kept in memory only: it says so, rather than promising what a reload would break.
 const UNDO_LIFETIME = 'You can undo this until you leave or reload the page.';

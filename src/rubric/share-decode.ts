@@ -65,28 +65,6 @@ function failure(kind: ShareErrorKind): DecodeResult {
   return { ok: false, error: { kind, message: MESSAGES[kind] } };
 }
 
-/**
- * What would make share links ambiguous: keys that are not two lowercase letters, or
- * a key or id used twice within labs or within analogies. Meant for a build-time check.
- */
-export function frameProblems(frame: RubricFrame): string[] {
-  const problems: string[] = [];
-  for (const [kind, items] of [
-    ['lab', frame.labs],
-    ['analogy', frame.analogies],
-  ] as const) {
-    const seen = new Set<string>();
-    for (const { id, key } of items) {
-      if (!KEY.test(key))
-        problems.push(`${kind} "${id}" has share key "${key}"; keys are two lowercase letters.`);
-      if (seen.has(`key:${key}`)) problems.push(`${kind} share key "${key}" is used twice.`);
-      if (seen.has(`id:${id}`)) problems.push(`${kind} id "${id}" is used twice.`);
-      seen.add(`key:${key}`).add(`id:${id}`);
-    }
-  }
-  return problems;
-}
-
 function malformed(): never {
   throw new Error('malformed share link');
 }

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { readFileSync } from 'node:fs';
 import { MAX_SHARE_LENGTH, encodeShare, shareChecksum, shareFragmentFromHash } from '../../src/rubric/codec';
-import { decodeShare, describeUnknownKeys, frameProblems } from '../../src/rubric/share-decode';
+import { decodeShare, describeUnknownKeys } from '../../src/rubric/share-decode';
 import type { DecodeResult } from '../../src/rubric/codec';
 import {
   emptyScorecard,
@@ -333,30 +333,5 @@ describe('shareFragmentFromHash', () => {
     expect(shareFragmentFromHash('#openai')).toBeNull();
     expect(shareFragmentFromHash('#shared-notes')).toBeNull();
     expect(shareFragmentFromHash('')).toBeNull();
-  });
-});
-
-describe('frameProblems', () => {
-  it('accepts the site frame', () => {
-    expect(frameProblems(frame)).toEqual([]);
-  });
-
-  it('finds keys that are badly formed or reused, and reused ids', () => {
-    const broken: RubricFrame = {
-      labs: [
-        { id: 'openai', key: 'oa', name: 'OpenAI' },
-        { id: 'openai-2', key: 'oa', name: 'OpenAI again' },
-        { id: 'xai', key: 'XAI', name: 'xAI' },
-      ],
-      analogies: [
-        { id: 'opacity', key: 'op', name: 'Opacity' },
-        { id: 'opacity', key: 'oq', name: 'Opacity again' },
-      ],
-    };
-    expect(frameProblems(broken)).toEqual([
-      'lab share key "oa" is used twice.',
-      'lab "xai" has share key "XAI"; keys are two lowercase letters.',
-      'analogy id "opacity" is used twice.',
-    ]);
   });
 });

@@ -235,7 +235,17 @@ describe('sensitivity, against the definition', () => {
   it('finds exactly the single weight changes that, applied to the card, put the lower lab above', () => {
     fc.assert(
       fc.property(frameAndCard, ({ frame: anyFrame, card: anyCard }) => {
-        for (const { upper, lower, swaps } of sensitivity(anyCard, anyFrame)) {
+        // Every pair of scored neighbours in the ranking is reported, in ranking order: an empty
+        // answer would otherwise pass the check below.
+        const ranked = ranking(anyCard, anyFrame);
+        const neighbours = ranked
+          .slice(1)
+          .map((lower, i) => [ranked[i]!, lower] as const)
+          .filter(([upper, lower]) => upper.score !== null && lower.score !== null)
+          .map(([upper, lower]) => [upper.lab, lower.lab]);
+        const reported = sensitivity(anyCard, anyFrame);
+        expect(reported.map(({ upper, lower }) => [upper, lower])).toEqual(neighbours);
+        for (const { upper, lower, swaps } of reported) {
           const expected = anyFrame.analogies.flatMap((analogy) =>
             WEIGHTS.filter((w) => w !== weightOf(anyCard, analogy.id))
               .filter((w) => {
