@@ -4,9 +4,11 @@ import type { Mentions } from '../rubric/exchange';
 import { diffCards, importedCard, type CardDiff, type ImportMode } from '../rubric/import-plan';
 import { isEmpty } from '../rubric/scorecard';
 import { useEffect, useRef } from 'preact/hooks';
-import { replaceScores } from './store';
+import { replaceScores, say } from './store';
+import { describeUnknownIds } from '../rubric/import-plan';
+import { fromCsv, fromJson } from '../rubric/exchange';
 
-export { describeUnknownIds } from '../rubric/import-plan';
+const MAX_IMPORT_BYTES = 1_000_000;
 
 /** A file read and understood, waiting for the reader to choose how to take it in. */
 export interface PendingImport {
@@ -52,6 +54,32 @@ function DiffSummary({ diff, mode }: { diff: CardDiff; mode: ImportMode }) {
       </ul>
     </li>
   );
+}
+
+/** Reads a picked file; says what is wrong with it next to the import control, or returns it for the preview. */
+export async function readImport(file: File, frame: RubricFrame): Promise<PendingImport | null> {
+  const fail = (why: string) => {
+    say({
+      kind: 'error',
+      text: `${file.name} could not be imported: ${why} Your scores are unchanged.`,
+      at: 'import',
+    });
+    return null;
+  };
+  if (file.size > MAX_IMPORT_BYTES) return fail('it is too large to be a scorecard (over 1 MB).');
+  const text = await file.text();
+  const result =
+    /\.csv$/i.test(file.name) || !text.trimStart().startsWith('{')
+      ? fromCsv(text, frame)
+      : fromJson(text, frame);
+  if (!result.ok) return fail(result.message);
+  say(null);
+  return {
+    name: file.name,
+    incoming: result.card,
+    mentions: result.mentions,
+    unknown: describeUnknownIds(result.unknown),
+  };
 }
 
 export function ImportPreview({

@@ -7,8 +7,6 @@ import { isEmpty } from '../rubric/scorecard';
 import { $card, resetScores, say } from './store';
 import { Feedback } from './Feedback';
 
-const MAX_IMPORT_BYTES = 1_000_000;
-
 // Export and import are loaded when first needed: most visits never use them, and the
 // page's JavaScript budget is 15 KB.
 const exchange = () => import('../rubric/exchange');
@@ -56,37 +54,11 @@ export function ShareExport({ frame, card }: { frame: RubricFrame; card: Card })
     input.value = '';
     setPending(null);
     if (file === undefined) return;
-    const fail = (why: string) =>
-      say({
-        kind: 'error',
-        text: `${file.name} could not be imported: ${why} Your scores are unchanged.`,
-        at: 'import',
-      });
-    if (file.size > MAX_IMPORT_BYTES) {
-      fail('it is too large to be a scorecard (over 1 MB).');
-      return;
-    }
-    const text = await file.text();
-    const [{ fromCsv, fromJson }, { ImportPreview, describeUnknownIds }] = await Promise.all([
-      exchange(),
-      importPreview(),
-    ]);
-    const result =
-      /\.csv$/i.test(file.name) || !text.trimStart().startsWith('{')
-        ? fromCsv(text, frame)
-        : fromJson(text, frame);
-    if (!result.ok) {
-      fail(result.message);
-      return;
-    }
-    say(null);
-    setPreview(() => ImportPreview);
-    setPending({
-      name: file.name,
-      incoming: result.card,
-      mentions: result.mentions,
-      unknown: describeUnknownIds(result.unknown),
-    });
+    const module = await importPreview();
+    const read = await module.readImport(file, frame);
+    if (read === null) return;
+    setPreview(() => module.ImportPreview);
+    setPending(read);
   }
 
   return (
