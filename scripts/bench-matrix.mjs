@@ -128,12 +128,18 @@ export function withFrame(html, frame) {
       Object.fromEntries(Object.entries(o).map(([k, v]) => [k, v[1]])),
     ),
   };
-  if (JSON.stringify(tag({ frame: plain })[1]) !== JSON.stringify(real)) {
+  if (JSON.stringify(tag({ frame: plain })[1].frame) !== JSON.stringify(real.frame)) {
     throw new Error(
       `Astro's island prop encoding changed: re-encoding the real frame does not reproduce ${props[1].slice(0, 120)}…`,
     );
   }
-  const openTag = open[0].replace(props[0], ` props="${encodeIslandProps({ frame })}"`);
+  // Other props (the site's reading) are given for the synthetic frame too: none of its labs has one.
+  const others = Object.fromEntries(
+    Object.keys(real)
+      .filter((key) => key !== 'frame')
+      .map((key) => [key, {}]),
+  );
+  const openTag = open[0].replace(props[0], ` props="${encodeIslandProps({ frame, ...others })}"`);
   const start = open.index;
   const end = html.indexOf('</astro-island>', start);
   if (end < 0) throw new Error('the Scorecard island is not closed');

@@ -1,4 +1,5 @@
 import { useStore } from './use-store';
+import { StorageNotice } from './StorageNotice';
 import type { EvidenceTally, Level, RubricItem } from '../rubric/types';
 import { getCell } from '../rubric/scorecard';
 import { $card, scoreCell, useScorecardStore } from './store';
@@ -16,6 +17,7 @@ export default function AnalogyScores({ analogy, labs }: Props) {
   const card = useStore($card);
   return (
     <div class="analogy-scores card">
+      <StorageNotice />
       <table>
         <caption>Your scores: {analogy.name}</caption>
         <thead>

@@ -1,3 +1,4 @@
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { CONFIDENCES, NOTE_MAX_LENGTH, type Cell, type Confidence, type RubricItem } from '../rubric/types';
 import { setCellConfidence, setCellNote } from './store';
 import { useInputBeforeHydration } from './use-store';
@@ -10,16 +11,92 @@ interface Props {
   compact?: boolean;
 }
 
+/** How long typing may pause before the note is saved: short enough that little is ever at risk. */
+const SAVE_AFTER_MS = 400;
+
+/**
+ * A note as the reader types it. It is saved shortly after each pause, when the field is
+ * left and when the page is hidden (closed, reloaded, switched away on a phone). While the
+ * reader is typing, the field shows what they typed, not the saved card: another tab's
+ * edit arriving meanwhile must not wipe it.
+ */
+function NoteField({
+  lab,
+  analogy,
+  note,
+  compact,
+}: {
+  lab: RubricItem;
+  analogy: RubricItem;
+  note: string;
+  compact: boolean;
+}) {
+  const noteName = `Note on ${analogy.name} for ${lab.name}`;
+  const [draft, setDraft] = useState<string | null>(null);
+  const [saved, setSaved] = useState(false);
+  const pending = useRef<ReturnType<typeof setTimeout> | null>(null);
+  const noteRef = useInputBeforeHydration<HTMLTextAreaElement>(note, (value) =>
+    setCellNote(lab.id, analogy.id, value),
+  );
+  const latest = useRef<string | null>(null);
+
+  const flush = () => {
+    if (pending.current !== null) clearTimeout(pending.current);
+    pending.current = null;
+    if (latest.current === null) return;
+    setCellNote(lab.id, analogy.id, latest.current);
+    latest.current = null;
+    setSaved(true);
+  };
+
+  useEffect(() => {
+    addEventListener('pagehide', flush);
+    return () => {
+      removeEventListener('pagehide', flush);
+      flush();
+    };
+  }, []);
+
+  return (
+    <>
+      <label class="cell-detail">
+        {/* In full size the visible label is the whole name; compact cells show "Note" and name it fully for assistive tech. */}
+        {compact ? <span aria-hidden="true">Note</span> : <span>{noteName}</span>}
+        <textarea
+          ref={noteRef}
+          autocomplete="off"
+          aria-label={compact ? noteName : undefined}
+          aria-describedby={saved ? `${lab.id}-${analogy.id}-saved` : undefined}
+          rows={2}
+          maxLength={NOTE_MAX_LENGTH}
+          value={draft ?? note}
+          onInput={(e) => {
+            const text = e.currentTarget.value;
+            setDraft(text);
+            setSaved(false);
+            latest.current = text;
+            if (pending.current !== null) clearTimeout(pending.current);
+            pending.current = setTimeout(flush, SAVE_AFTER_MS);
+          }}
+          onBlur={() => {
+            flush();
+            setDraft(null);
+          }}
+        />
+      </label>
+      <span class="saved meta" id={`${lab.id}-${analogy.id}-saved`}>
+        {saved ? 'Saved' : ''}
+      </span>
+    </>
+  );
+}
+
 /** How sure the reader is of a cell's score, and their note on it. Notes are plain text: Preact escapes them. */
 export function CellDetails({ lab, analogy, cell, compact = false }: Props) {
   const confidenceName = `Confidence in ${analogy.name} score for ${lab.name}`;
-  const noteName = `Note on ${analogy.name} for ${lab.name}`;
   const toConfidence = (value: string) => (value === '' ? undefined : (value as Confidence));
   const confidenceRef = useInputBeforeHydration<HTMLSelectElement>(cell.confidence ?? '', (value) =>
     setCellConfidence(lab.id, analogy.id, toConfidence(value)),
-  );
-  const noteRef = useInputBeforeHydration<HTMLTextAreaElement>(cell.note ?? '', (value) =>
-    setCellNote(lab.id, analogy.id, value),
   );
   return (
     <>
@@ -30,7 +107,10 @@ export function CellDetails({ lab, analogy, cell, compact = false }: Props) {
           autocomplete="off"
           aria-label={confidenceName}
           value={cell.confidence ?? ''}
-          onChange={(e) => setCellConfidence(lab.id, analogy.id, toConfidence(e.currentTarget.value))}
+          onChange={(e) => {
+            const value = e.currentTarget.value;
+            setCellConfidence(lab.id, analogy.id, value === '' ? undefined : (value as Confidence));
+          }}
         >
           <option value="">Not stated</option>
           {CONFIDENCES.map((c) => (
@@ -38,19 +118,7 @@ export function CellDetails({ lab, analogy, cell, compact = false }: Props) {
           ))}
         </select>
       </label>
-      <label class="cell-detail">
-        {/* In full size the visible label is the whole name; compact cells show "Note" and name it fully for assistive tech. */}
-        {compact ? <span aria-hidden="true">Note</span> : <span>{noteName}</span>}
-        <textarea
-          ref={noteRef}
-          autocomplete="off"
-          aria-label={compact ? noteName : undefined}
-          rows={2}
-          maxLength={NOTE_MAX_LENGTH}
-          value={cell.note ?? ''}
-          onChange={(e) => setCellNote(lab.id, analogy.id, e.currentTarget.value)}
-        />
-      </label>
+      <NoteField lab={lab} analogy={analogy} note={cell.note ?? ''} compact={compact} />
     </>
   );
 }

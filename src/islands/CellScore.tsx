@@ -1,4 +1,5 @@
 import { useStore } from './use-store';
+import { StorageNotice } from './StorageNotice';
 import type { RubricItem } from '../rubric/types';
 import { getCell } from '../rubric/scorecard';
 import { $card, useScorecardStore, scoreCell } from './store';
@@ -17,6 +18,7 @@ export default function CellScore({ lab, analogy }: Props) {
   const cell = getCell(card, lab.id, analogy.id);
   return (
     <div class="cell-score">
+      <StorageNotice />
       <LevelSelect
         lab={lab}
         analogy={analogy}

@@ -1,5 +1,6 @@
 import type { RubricFrame, Scorecard } from '../rubric/types';
 import { getCell } from '../rubric/scorecard';
+import { aggregate } from '../rubric/scoring';
 
 interface Props {
   frame: RubricFrame;
@@ -8,33 +9,55 @@ interface Props {
 }
 
 const show = (level: number | null) => (level === null ? '–' : String(level));
+const score = (value: number | null) => (value === null ? '–' : value.toFixed(2));
 
-/** Their score beside yours, cell by cell, with the differences called out in words as well as colour. */
+/**
+ * Their score beside yours, cell by cell, with the differences called out in words as well as
+ * colour, and each lab's aggregate (theirs under their weights, yours under yours) with the difference.
+ */
 export function CompareTable({ frame, theirs, mine }: Props) {
   let differences = 0;
-  const rows = frame.labs.map((lab) => (
-    <tr>
-      <th scope="row">{lab.name}</th>
-      {frame.analogies.map((analogy) => {
-        const a = getCell(theirs, lab.id, analogy.id).level;
-        const b = getCell(mine, lab.id, analogy.id).level;
-        const same = a === b;
-        if (!same) differences += 1;
-        return (
-          <td class={same ? 'same' : 'differs'}>
-            {show(a)} / {show(b)}
-            {!same && <span class="visually-hidden"> (differs)</span>}
-          </td>
-        );
-      })}
-    </tr>
-  ));
+  const rows = frame.labs.map((lab) => {
+    const a = aggregate(theirs, frame, lab.id).score;
+    const b = aggregate(mine, frame, lab.id).score;
+    const difference =
+      a === null || b === null
+        ? '–'
+        : `${a - b > 0 ? '+' : a - b < 0 ? '−' : '±'}${Math.abs(a - b).toFixed(2)}`;
+    return (
+      <tr>
+        <th scope="row">{lab.name}</th>
+        {frame.analogies.map((analogy) => {
+          const theirLevel = getCell(theirs, lab.id, analogy.id).level;
+          const myLevel = getCell(mine, lab.id, analogy.id).level;
+          const same = theirLevel === myLevel;
+          if (!same) differences += 1;
+          return (
+            <td class={same ? 'same' : 'differs'} data-label={analogy.name}>
+              {show(theirLevel)} / {show(myLevel)}
+              {!same && <span class="visually-hidden"> (differs)</span>}
+            </td>
+          );
+        })}
+        <td class="aggregate" data-label="Aggregate (theirs / yours)">
+          {score(a)} / {score(b)}
+        </td>
+        <td class="aggregate" data-label="Difference (theirs − yours)">
+          {difference}
+        </td>
+      </tr>
+    );
+  });
   return (
     <div class="table-wrap">
-      <table class="compare">
+      <table class="compare phone-cards">
         <caption>
           Shared scores / your scores, side by side:{' '}
-          {differences === 0 ? 'no cell differs' : `${differences} cell(s) differ`}
+          {differences === 0
+            ? 'no cell differs'
+            : differences === 1
+              ? 'one cell differs'
+              : `${differences} cells differ`}
         </caption>
         <thead>
           <tr>
@@ -42,6 +65,8 @@ export function CompareTable({ frame, theirs, mine }: Props) {
             {frame.analogies.map((a) => (
               <th scope="col">{a.name}</th>
             ))}
+            <th scope="col">Aggregate (theirs / yours)</th>
+            <th scope="col">Difference (theirs − yours)</th>
           </tr>
         </thead>
         <tbody>{rows}</tbody>

@@ -1,4 +1,5 @@
 import { useStore } from './use-store';
+import { StorageNotice } from './StorageNotice';
 import type { RubricFrame } from '../rubric/types';
 import { countScored, getCell } from '../rubric/scorecard';
 import { ranking } from '../rubric/scoring';
@@ -20,6 +21,7 @@ export default function Glance({ frame, scorecardHref }: Props) {
   const total = frame.labs.length * frame.analogies.length;
   return (
     <div class="glance">
+      <StorageNotice />
       <p role="status">
         {!ready
           ? 'Loading your saved scores…'

@@ -7,13 +7,15 @@ interface Props {
   ranked: readonly RankedLab[];
   level: (lab: string, analogy: string) => Level | null;
   caption: string;
+  /** One card per lab on a phone instead of a table that scrolls sideways (scorecard.css). */
+  phoneCards?: boolean;
 }
 
 /** A real table, coloured by level: the picture for the eye, the numbers for everyone. */
-export function Heatmap({ frame, ranked, level, caption }: Props) {
+export function Heatmap({ frame, ranked, level, caption, phoneCards = false }: Props) {
   return (
     <div class="table-wrap">
-      <table class="heatmap">
+      <table class={phoneCards ? 'heatmap phone-cards' : 'heatmap'}>
         <caption>{caption}</caption>
         <thead>
           <AnalogyHeaderRow analogies={frame.analogies} />
@@ -27,15 +29,17 @@ export function Heatmap({ frame, ranked, level, caption }: Props) {
                 {frame.analogies.map((a) => {
                   const value = level(lab.id, a.id);
                   return value === null ? (
-                    <td class="unscored">
+                    <td class="unscored" data-label={a.name}>
                       <span aria-hidden="true">·</span>
                       <span class="visually-hidden">unscored</span>
                     </td>
                   ) : (
-                    <td class={`level-${value}`}>{value}</td>
+                    <td class={`level-${value}`} data-label={a.name}>
+                      {value}
+                    </td>
                   );
                 })}
-                <td class="aggregate">
+                <td class="aggregate" data-label="Aggregate">
                   {row.score === null ? (
                     'none yet'
                   ) : (

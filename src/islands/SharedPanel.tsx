@@ -5,8 +5,9 @@
 import { useStore } from './use-store';
 import { useState } from 'preact/hooks';
 import type { RubricFrame } from '../rubric/types';
-import { getCell } from '../rubric/scorecard';
+import { getCell, isEmpty, weightOf } from '../rubric/scorecard';
 import { ranking } from '../rubric/scoring';
+import { describeUnknownKeys } from '../rubric/share-decode';
 import { $card, $shared, closeShared, replaceWithShared } from './store';
 import { leaveShareLink } from './share-link';
 import { Heatmap } from './Heatmap';
@@ -19,34 +20,70 @@ export function SharedPanel({ frame }: { frame: RubricFrame }) {
   const mine = useStore($card);
   const [comparing, setComparing] = useState(false);
   if (shared === null) return null;
+  const empty = isEmpty(shared.card);
+  const notes = frame.labs.flatMap((lab) =>
+    frame.analogies.flatMap((analogy) => {
+      const note = getCell(shared.card, lab.id, analogy.id).note;
+      return note === undefined ? [] : [{ lab, analogy, note }];
+    }),
+  );
   return (
     <section class="shared card" aria-labelledby="shared-title">
       <h2 id="shared-title">A shared scorecard</h2>
       <p>
         You opened a link with someone's scores. It is shown read-only; your own scores are unchanged unless
-        you choose to replace them.
-        {shared.unknown.length > 0 &&
-          ` The link also scores ${shared.unknown.join(', ')}, which this site does not list; those were left out.`}
+        you choose to replace them. {describeUnknownKeys(shared.unknown)}
       </p>
-      <Heatmap
-        frame={frame}
-        ranked={ranking(shared.card, frame)}
-        level={(lab, analogy) => getCell(shared.card, lab, analogy).level}
-        caption="The shared scores (read-only)"
-      />
+      {empty ? (
+        <p>This link holds no scores.</p>
+      ) : (
+        <>
+          <p class="shared-weights">
+            <strong>Their weights:</strong>{' '}
+            {frame.analogies.map((a) => `${a.name} × ${weightOf(shared.card, a.id)}`).join(', ')}. The
+            aggregates below use these weights.
+          </p>
+          <Heatmap
+            frame={frame}
+            ranked={ranking(shared.card, frame)}
+            level={(lab, analogy) => getCell(shared.card, lab, analogy).level}
+            caption="The shared scores (read-only), with each lab's aggregate under their weights"
+            phoneCards
+          />
+          {notes.length > 0 && (
+            <>
+              <h3>Their notes</h3>
+              <ul class="shared-notes">
+                {notes.map(({ lab, analogy, note }) => (
+                  <li>
+                    <strong>
+                      {lab.name}, {analogy.name}:
+                    </strong>{' '}
+                    {note}
+                  </li>
+                ))}
+              </ul>
+            </>
+          )}
+        </>
+      )}
       <p class="actions">
-        <button type="button" aria-pressed={comparing} onClick={() => setComparing(!comparing)}>
-          Compare with mine
-        </button>
-        <button
-          type="button"
-          onClick={() => {
-            replaceWithShared();
-            leaveShareLink();
-          }}
-        >
-          Replace mine
-        </button>
+        {!empty && (
+          <button type="button" aria-pressed={comparing} onClick={() => setComparing(!comparing)}>
+            Compare with mine
+          </button>
+        )}
+        {!empty && (
+          <button
+            type="button"
+            onClick={() => {
+              replaceWithShared();
+              leaveShareLink();
+            }}
+          >
+            {isEmpty(mine) ? 'Use these as my scores' : 'Replace mine'}
+          </button>
+        )}
         <button
           type="button"
           onClick={() => {

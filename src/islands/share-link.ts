@@ -11,9 +11,15 @@ export function openSharedFromLocation(frame: RubricFrame): void {
   const result = decodeShare(fragment, frame);
   if (result.ok) {
     $shared.set({ card: result.card, unknown: result.unknown });
+    // A message about an earlier, broken link no longer applies.
+    if ($message.get()?.at === 'shared') $message.set(null);
   } else {
     $shared.set(null);
-    $message.set({ kind: 'error', text: `${result.error.message} Your own scores are unchanged.` });
+    $message.set({
+      kind: 'error',
+      text: `${result.error.message} Your own scores are unchanged.`,
+      at: 'shared',
+    });
   }
 }
 

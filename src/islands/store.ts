@@ -24,16 +24,27 @@ import {
   type StoreResult,
 } from '../rubric/storage';
 
+/** Where a message is shown: next to the control that caused it, so that it is in view. */
+export type MessagePlace = 'scores' | 'share' | 'import' | 'reset' | 'shared';
+
 /** A message for the reader: errors go to role="alert", notices to role="status". */
 export interface Message {
   readonly kind: 'error' | 'status';
   readonly text: string;
+  readonly at: MessagePlace;
 }
 
-/** A change the reader can take back: a reset or a replacement by a shared card. */
+/** A change the reader can take back: a reset, an import, a replacement by a shared card. */
 interface Undoable {
   readonly label: string;
   readonly before: Scorecard;
+  readonly at: MessagePlace;
+}
+
+/** Where the unreadable data found in storage was copied, until the reader downloads or discards it. */
+export interface Unreadable {
+  readonly key: string;
+  readonly text: string;
 }
 
 /** A scorecard opened from a share link, shown read-only until the reader acts on it. */
@@ -46,6 +57,7 @@ export const $card = renderedOnServer(atom<Scorecard>(emptyScorecard()));
 export const $message = renderedOnServer(atom<Message | null>(null));
 export const $undo = renderedOnServer(atom<Undoable | null>(null));
 export const $shared = renderedOnServer(atom<SharedCard | null>(null));
+export const $unreadable = renderedOnServer(atom<Unreadable | null>(null));
 /** False until the saved card has been read, so views can tell "empty" from "not loaded yet". */
 export const $ready = renderedOnServer(atom(false));
 
@@ -58,15 +70,34 @@ function apply(result: StoreResult): void {
     // brings nothing new, the card in hand is kept, so unchanged rows keep their identity
     // and views redraw only what changed.
     if (!sameScorecard(result.card, $card.get())) $card.set(result.card);
-    if (result.notice !== null) $message.set({ kind: 'error', text: result.notice });
+    if (result.notice !== null && result.setAsideKey !== undefined)
+      $unreadable.set({ key: result.setAsideKey, text: result.notice });
+    else if (result.notice !== null) $message.set({ kind: 'error', text: result.notice, at: 'scores' });
   } else {
-    $message.set({ kind: 'error', text: result.message });
+    $message.set({ kind: 'error', text: result.message, at: 'scores' });
   }
 }
 
+let unsaved: Scorecard | null = null;
+
+/** Writes the latest card, if one is waiting; also run before reading another tab's change and when the page is hidden. */
+function flushSave(): void {
+  if (unsaved === null || persistence === null) return;
+  const card = unsaved;
+  unsaved = null;
+  apply(persistence.write(card));
+}
+
+/**
+ * Shows the card at once and writes it just after the frame that shows it is painted: the
+ * write (read, merge, serialise) is not what the reader waits to see, and a burst of edits
+ * is written once. Nothing is lost: the write is flushed when the page is hidden.
+ */
 function save(card: Scorecard): void {
   $card.set(card);
-  if (persistence !== null) apply(persistence.write(card));
+  if (persistence === null) return;
+  if (unsaved === null) requestAnimationFrame(() => setTimeout(flushSave, 0));
+  unsaved = card;
 }
 
 /** Reads the saved card once per page, and follows changes made in other tabs. */
@@ -77,8 +108,10 @@ export function startScorecard(): void {
   apply(persistence.read());
   $ready.set(true);
   window.addEventListener('storage', (event) => {
+    flushSave();
     if (event.key === STORAGE_KEY && persistence !== null) apply(persistence.read());
   });
+  window.addEventListener('pagehide', flushSave);
 }
 
 /**
@@ -123,15 +156,18 @@ export const setCellNote = (lab: string, analogy: string, text: string) =>
 export const setAnalogyWeight = (analogy: string, weight: Weight) =>
   edit((card) => setWeight(card, analogy, weight));
 
-function replaceUndoably(next: Scorecard, label: string, done: string): void {
-  $undo.set({ label, before: $card.get() });
+// Undo is kept in memory only: it says so, rather than promising what a reload would break.
+const UNDO_LIFETIME = 'You can undo this until you leave or reload the page.';
+
+function replaceUndoably(next: Scorecard, label: string, done: string, at: MessagePlace): void {
+  $undo.set({ label, before: $card.get(), at });
   save(next);
-  $message.set({ kind: 'status', text: done });
+  $message.set({ kind: 'status', text: `${done} ${UNDO_LIFETIME}`, at });
 }
 
 export function resetScores(): void {
   if (isEmpty($card.get())) return;
-  replaceUndoably(emptyScorecard(), 'Undo reset', 'Your scores were reset. You can undo this.');
+  replaceUndoably(emptyScorecard(), 'Undo reset', 'Your scores were reset.', 'reset');
 }
 
 export function replaceWithShared(): void {
@@ -140,13 +176,15 @@ export function replaceWithShared(): void {
   replaceUndoably(
     shared.card,
     'Undo replace',
-    'Your scores were replaced by the shared scorecard. You can undo this.',
+    'Your scores were replaced by the shared scorecard.',
+    'scores',
   );
   $shared.set(null);
 }
 
-export function importScores(card: Scorecard, from: string): void {
-  replaceUndoably(card, 'Undo import', `Imported scores from ${from}. You can undo this.`);
+/** Takes over a card built elsewhere (an import, the site's reading), undoably. */
+export function replaceScores(card: Scorecard, label: string, done: string, at: MessagePlace): void {
+  replaceUndoably(card, label, done, at);
 }
 
 export function undo(): void {
@@ -154,7 +192,7 @@ export function undo(): void {
   if (change === null) return;
   $undo.set(null);
   save(change.before);
-  $message.set({ kind: 'status', text: 'Undone: your previous scores are back.' });
+  $message.set({ kind: 'status', text: 'Undone: your previous scores are back.', at: change.at });
 }
 
 /** Hides the shared card; the share-link module also clears the address so a reload shows the reader's own. */

@@ -3,12 +3,16 @@
  * to a server. Decoding reads characters and builds a card; it never evaluates
  * anything and never throws.
  *
- * Format, version 1 (groups joined by "."):
- *   v1                       version, always first
+ * Format, version 2 (groups joined by "."):
+ *   v2                       version, always first
  *   oa mi3 psM opR           a lab row: lab key, then per cell analogy key + one cell character
  *   _ mi2 ps0                weights that are not the default: analogy key + digit
  *   - oa mi <base64url>      a note: lab key, analogy key, UTF-8 note in base64url
- * (spaces only for reading here). Decoding lives in share-decode.ts, which only the
+ *   ~ <check>                always last: a checksum of everything before it, so a link cut
+ *                            off anywhere (even after a complete cell) is refused, not read
+ *                            as a smaller card
+ * (spaces only for reading here). Version 1 is the same without the checksum; links made
+ * with it keep opening (tests/unit/fixtures/share-link-v1.json). Decoding lives in share-decode.ts, which only the
  * page that opens share links loads. Every payload character is unreserved in RFC 3986,
  * so chat apps have no reason to escape it, and the payload never ends in punctuation
  * that linkifiers leave out of a link.
@@ -18,14 +22,18 @@ import { CONFIDENCES, DEFAULT_WEIGHT, type Cell, type RubricFrame, type Scorecar
 
 /** The hash is `#share=<payload>`, so ordinary section anchors are never mistaken for links. */
 export const SHARE_PARAM = 'share';
-export const VERSION = 'v1';
+export const VERSION = 'v2';
+/** Links made before the checksum: read as they are, since they cannot be checked. */
+export const LEGACY_VERSION = 'v1';
+export const CHECK_PREFIX = '~';
 /**
  * Longer input is refused unread. A 5 x 6 card whose every note is 280 emoji comes to
  * about 45,000 characters, so the cap sits above that.
  */
 export const MAX_SHARE_LENGTH = 60_000;
 
-export type ShareErrorKind = 'empty' | 'not-a-scorecard' | 'unknown-version' | 'malformed' | 'too-long';
+export type ShareErrorKind =
+  'empty' | 'not-a-scorecard' | 'unknown-version' | 'malformed' | 'truncated' | 'too-long';
 export interface ShareError {
   readonly kind: ShareErrorKind;
   /** A sentence to show the reader. */
@@ -37,6 +45,8 @@ export type DecodeResult =
       readonly card: Scorecard;
       /** Keys in the link that this page does not know, as "lab:xx" or "analogy:xx"; their scores were left out. */
       readonly unknown: readonly string[];
+      /** False for a version 1 link, which carries no checksum, so a cut could not be detected. */
+      readonly checked: boolean;
     }
   | { readonly ok: false; readonly error: ShareError };
 
@@ -62,11 +72,24 @@ function toBase64Url(text: string): string {
 }
 
 export interface EncodeOptions {
-  /** Leave notes out, for a short link. Default true. */
+  /** Put the notes in the link. Off by default: notes are often private, and links travel. */
   readonly notes?: boolean;
 }
 
-/** The fragment without "#", e.g. "share=v1.oami3"; cells and weights outside the frame are not encoded. */
+/**
+ * FNV-1a (32 bit) of the payload before the checksum, in base 36: six characters at most.
+ * It guards against cuts and typos, not tampering; anyone may make a link.
+ */
+export function shareChecksum(payload: string): string {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < payload.length; i += 1) {
+    hash ^= payload.charCodeAt(i);
+    hash = Math.imul(hash, 0x01000193) >>> 0;
+  }
+  return hash.toString(36);
+}
+
+/** The fragment without "#", e.g. "share=v2.oami3.~1x2y3z"; cells and weights outside the frame are not encoded. */
 export function encodeShare(card: Scorecard, frame: RubricFrame, options: EncodeOptions = {}): string {
   const groups = [VERSION];
   const notes: string[] = [];
@@ -74,7 +97,7 @@ export function encodeShare(card: Scorecard, frame: RubricFrame, options: Encode
     let row = '';
     for (const analogy of frame.analogies) {
       const cell = getCell(card, lab.id, analogy.id);
-      const note = options.notes === false ? undefined : cell.note;
+      const note = options.notes === true ? cell.note : undefined;
       if (cell.level !== null || cell.confidence !== undefined) row += analogy.key + cellChar(cell);
       if (note !== undefined) notes.push('-' + lab.key + analogy.key + toBase64Url(note));
     }
@@ -86,7 +109,8 @@ export function encodeShare(card: Scorecard, frame: RubricFrame, options: Encode
     if (weight !== DEFAULT_WEIGHT) weights += analogy.key + String(weight);
   }
   if (weights !== '') groups.push('_' + weights);
-  return `${SHARE_PARAM}=${[...groups, ...notes].join('.')}`;
+  const payload = [...groups, ...notes].join('.');
+  return `${SHARE_PARAM}=${payload}.${CHECK_PREFIX}${shareChecksum(payload)}`;
 }
 
 /** The payload of a `#share=` hash, or null for any other hash, such as a section anchor. */

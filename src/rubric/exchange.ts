@@ -13,7 +13,14 @@ import {
   weightOf,
   withCell,
 } from './scorecard';
-import { SCHEMA_VERSION, cardFromStored, parseStoredCard, recordScorecard } from './storage';
+import {
+  SCHEMA_VERSION,
+  cardFromStored,
+  parseStoredCard,
+  recordScorecard,
+  type StoredCell,
+  type StoredWeight,
+} from './storage';
 import {
   CONFIDENCES,
   type Confidence,
@@ -44,8 +51,18 @@ export type ImportResult =
       readonly card: Scorecard;
       /** Labs and analogies in the file that this site does not know, as "lab:<id>" or "analogy:<id>"; left out. */
       readonly unknown: readonly string[];
+      /** What the file speaks of, so that a merge keeps everything else (see import-plan.ts). */
+      readonly mentions: Mentions;
     }
   | { readonly ok: false; readonly message: string };
+
+/** The cells (as cellKey) and weights (analogy ids) a file gives a value for, even an empty one. */
+export interface Mentions {
+  readonly cells: ReadonlySet<string>;
+  readonly weights: ReadonlySet<string>;
+}
+
+export const cellKey = (lab: string, analogy: string) => `${lab}/${analogy}`;
 
 const TOO_LARGE = 'This file is too large to be a scorecard from this site (the limit is 1 MB).';
 const BOM = '\uFEFF';
@@ -112,8 +129,35 @@ export function fromJson(text: string, frame: RubricFrame): ImportResult {
       return failure('This file does not say which version of the scorecard it holds.');
     const parsed = parseStoredCard(value['card']);
     if (!parsed.ok) return failure(`This scorecard file is damaged: ${parsed.reason}.`);
-    const { card, unknown } = withinFrame(cardFromStored(parsed.card), frame);
-    return { ok: true, card, unknown };
+    // Only the frame's labs and analogies are turned into a card: building a card cell by cell
+    // costs time in proportion to its size, and a file may name thousands of unknown labs.
+    const labIds = new Set(frame.labs.map((lab) => lab.id));
+    const analogyIds = new Set(frame.analogies.map((analogy) => analogy.id));
+    const unknown = new Set<string>();
+    const cells: Record<string, Record<string, StoredCell>> = {};
+    const mentioned = new Set<string>();
+    for (const [lab, row] of Object.entries(parsed.card.cells)) {
+      if (!labIds.has(lab)) unknown.add(`lab:${lab}`);
+      for (const [analogy, cell] of Object.entries(row)) {
+        if (!analogyIds.has(analogy)) unknown.add(`analogy:${analogy}`);
+        else if (labIds.has(lab)) {
+          (cells[lab] ??= {})[analogy] = cell;
+          mentioned.add(cellKey(lab, analogy));
+        }
+      }
+    }
+    const weights: Record<string, StoredWeight> = {};
+    for (const [analogy, weight] of Object.entries(parsed.card.weights)) {
+      if (analogyIds.has(analogy)) weights[analogy] = weight;
+      else unknown.add(`analogy:${analogy}`);
+    }
+    const card = withinFrame(cardFromStored({ cells, weights }), frame).card;
+    return {
+      ok: true,
+      card,
+      unknown: [...unknown],
+      mentions: { cells: mentioned, weights: new Set(Object.keys(weights)) },
+    };
   } catch {
     return failure('This file could not be read as a scorecard.');
   }
@@ -229,6 +273,7 @@ export function fromCsv(text: string, frame: RubricFrame): ImportResult {
     const analogies = byId(frame.analogies);
     const unknown = new Set<string>();
     const weights = new Map<string, Weight>();
+    const mentioned = new Set<string>();
     let card = emptyScorecard();
     rows.forEach((fields, index) => {
       const rowNumber = index + 2;
@@ -252,6 +297,7 @@ export function fromCsv(text: string, frame: RubricFrame): ImportResult {
       if (!lab) unknown.add(`lab:${labId.trim()}`);
       if (!analogy) unknown.add(`analogy:${analogyId.trim()}`);
       if (!lab || !analogy) return;
+      mentioned.add(cellKey(lab.id, analogy.id));
       const weight = parseChoice<Weight>(weightText.trim(), [0, 1, 2, 3], 'a weight from 0 to 3', rowNumber);
       const level = parseChoice<Level>(levelText.trim(), [0, 1, 2, 3, 4], 'a level from 0 to 4', rowNumber);
       const confidence = parseChoice<Confidence>(
@@ -274,7 +320,12 @@ export function fromCsv(text: string, frame: RubricFrame): ImportResult {
       card = setConfidence(card, lab.id, analogy.id, confidence);
       card = setNote(card, lab.id, analogy.id, note);
     });
-    return { ok: true, card, unknown: [...unknown] };
+    return {
+      ok: true,
+      card,
+      unknown: [...unknown],
+      mentions: { cells: mentioned, weights: new Set(weights.keys()) },
+    };
   } catch (error) {
     return failure(
       error instanceof CsvProblem ? error.message : 'This file could not be read as a scorecard CSV.',

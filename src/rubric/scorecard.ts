@@ -142,3 +142,19 @@ export function sameScorecard(a: Scorecard, b: Scorecard): boolean {
   for (const analogy of analogies) if (weightOf(a, analogy) !== weightOf(b, analogy)) return false;
   return true;
 }
+
+/** A level per lab and analogy, such as the site's own reading. */
+export type Reading = Readonly<Record<string, Readonly<Record<string, Level>>>>;
+
+/** Gives every cell without a level the reading's level; the reader's own scores, confidences and notes stay. */
+export function fillUnscored(card: Scorecard, reading: Reading, frame: RubricFrame): Scorecard {
+  let next = card;
+  for (const lab of frame.labs) {
+    for (const analogy of frame.analogies) {
+      const level = own(own(reading, lab.id) ?? {}, analogy.id);
+      if (level !== undefined && getCell(next, lab.id, analogy.id).level === null)
+        next = setLevel(next, lab.id, analogy.id, level);
+    }
+  }
+  return next;
+}

@@ -5,15 +5,17 @@ export interface LabScore {
   readonly lab: string;
   /** Weighted mean level, 0 to 4; null when no scored cell has a weight above 0. */
   readonly score: number | null;
-  /** Cells with a level, whatever their weight. */
+  /** Cells that count (their analogy's weight is above 0) and have a level. */
   readonly scored: number;
-  /** Cells without a level: left out of the mean, not counted as zero. */
+  /** Cells that count but have no level: left out of the mean, not counted as zero. */
   readonly unscored: number;
 }
 
 export interface RankedLab extends LabScore {
   /** 1 for the highest score; equal scores share a rank; null for labs without a score. */
   readonly rank: number | null;
+  /** Whether another scored lab has the same score (and so the same rank). */
+  readonly tied: boolean;
 }
 
 export interface WeightSwap {
@@ -35,13 +37,15 @@ export function aggregate(card: Scorecard, frame: RubricFrame, lab: string): Lab
   let scored = 0;
   let unscored = 0;
   for (const analogy of frame.analogies) {
+    const weight = weightOf(card, analogy.id);
+    // A weight of 0 drops the analogy: its cell neither counts nor is missing.
+    if (weight === 0) continue;
     const { level } = getCell(card, lab, analogy.id);
     if (level === null) {
       unscored += 1;
       continue;
     }
     scored += 1;
-    const weight = weightOf(card, analogy.id);
     total += weight * level;
     totalWeight += weight;
   }
@@ -73,9 +77,14 @@ export function ranking(card: Scorecard, frame: RubricFrame): RankedLab[] {
         previous !== undefined && previous.score !== null && !ranksAbove(previous.score, entry.score);
       rank = tied ? previous.rank : index + 1;
     }
-    ranked.push({ ...entry, rank });
+    ranked.push({ ...entry, rank, tied: false });
   });
-  return ranked;
+  // Equal scores sit next to each other after sorting, so a tie is a neighbour with the same score.
+  return ranked.map((entry, index) => {
+    const same = (other: RankedLab | undefined) =>
+      other !== undefined && entry.score !== null && other.score === entry.score;
+    return same(ranked[index - 1]) || same(ranked[index + 1]) ? { ...entry, tied: true } : entry;
+  });
 }
 
 /**

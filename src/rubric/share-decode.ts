@@ -15,10 +15,13 @@ import {
 import {
   BASE64URL,
   CELL_CHARS,
+  CHECK_PREFIX,
   KEY,
+  LEGACY_VERSION,
   MAX_SHARE_LENGTH,
   NO_LEVEL,
   VERSION,
+  shareChecksum,
   shareFragmentFromHash,
   type DecodeResult,
   type ShareErrorKind,
@@ -52,6 +55,8 @@ const MESSAGES: Record<ShareErrorKind, string> = {
     'This scorecard was shared from a different version of this site, which this page cannot read. Reload the page and open the link again.',
   malformed:
     'This share link is damaged or incomplete; it may have been cut off when it was copied. Ask for the link again.',
+  truncated:
+    'This share link is incomplete or was changed on the way: its check does not match, so it may have been cut off when it was copied. Ask for the whole link again.',
   'too-long':
     'This share link is too long to be a scorecard from this site (the limit is 60,000 characters).',
 };
@@ -68,26 +73,66 @@ function byKey(items: readonly RubricItem[]): Map<string, RubricItem> {
   return new Map(items.map((item) => [item.key, item]));
 }
 
-/** Accepts the payload, the fragment ("share=v1..."), or the hash ("#share=v1..."). */
+/**
+ * What chat apps, mail and trackers do to a link, undone: a tracking parameter glued on
+ * ("&utm_source=..."), punctuation from the sentence around it (".", ")", "!"), escaped
+ * characters, spaces. None of these characters can be part of a payload.
+ */
+export function cleanPayload(raw: string): string {
+  let payload = raw.trim();
+  // Only "&", "?", "#" or a space could start what was added after the payload.
+  payload = payload.split(/[&?#\s]/, 1)[0] ?? '';
+  if (payload.includes('%')) {
+    try {
+      payload = decodeURIComponent(payload);
+    } catch {
+      // Left as it is: the decoder refuses it as damaged.
+    }
+  }
+  return payload.replace(/[^A-Za-z0-9_~-]+$/, '');
+}
+
+/** Accepts the payload, the fragment ("share=v2..."), the hash ("#share=v2...") or the whole address. */
 export function decodeShare(fragment: string, frame: RubricFrame): DecodeResult {
   try {
     if (typeof fragment !== 'string') return failure('not-a-scorecard');
     if (fragment.length > MAX_SHARE_LENGTH) return failure('too-long');
-    let payload = shareFragmentFromHash(fragment) ?? fragment;
-    // Unreserved characters should never be escaped, but some apps escape them anyway.
-    if (payload.includes('%')) payload = decodeURIComponent(payload);
-    payload = payload.trim();
+    const at = fragment.indexOf('share=');
+    const payload = cleanPayload(
+      shareFragmentFromHash(fragment) ?? (at >= 0 ? fragment.slice(at + 'share='.length) : fragment),
+    );
     if (payload === '') return failure('empty');
     const [version, ...groups] = payload.split('.');
+    if (version === LEGACY_VERSION) return decodeGroups(groups, frame, false);
     if (version !== VERSION)
       return failure(/^v\d+$/.test(version ?? '') ? 'unknown-version' : 'not-a-scorecard');
-    return decodeGroups(groups, frame);
+    const check = groups.at(-1);
+    if (check === undefined || !check.startsWith(CHECK_PREFIX)) return failure('truncated');
+    const body = payload.slice(0, payload.length - check.length - 1);
+    if (shareChecksum(body) !== check.slice(CHECK_PREFIX.length)) return failure('truncated');
+    return decodeGroups(groups.slice(0, -1), frame, true);
   } catch {
     return failure('malformed');
   }
 }
 
-function decodeGroups(groups: readonly string[], frame: RubricFrame): DecodeResult {
+/**
+ * The unknown keys of a decoded link in words a reader can follow. A link holds only
+ * two-letter keys, so a lab this site does not list cannot be named; it is counted.
+ */
+export function describeUnknownKeys(unknown: readonly string[]): string {
+  const count = (kind: string) => unknown.filter((entry) => entry.startsWith(`${kind}:`)).length;
+  const parts = [
+    [count('lab'), 'lab', 'labs'],
+    [count('analogy'), 'analogy', 'analogies'],
+  ]
+    .filter(([n]) => (n as number) > 0)
+    .map(([n, one, many]) => `${n === 1 ? 'one' : n} ${n === 1 ? one : many}`);
+  if (parts.length === 0) return '';
+  return `The link also scores ${parts.join(' and ')} that this site does not list (perhaps added by a newer version of it); those scores were left out.`;
+}
+
+function decodeGroups(groups: readonly string[], frame: RubricFrame, checked: boolean): DecodeResult {
   const labs = byKey(frame.labs);
   const analogies = byKey(frame.analogies);
   const unknown = new Set<string>();
@@ -113,7 +158,7 @@ function decodeGroups(groups: readonly string[], frame: RubricFrame): DecodeResu
       card = decodeRow(group, card, known);
     }
   }
-  return { ok: true, card, unknown: [...unknown] };
+  return { ok: true, card, unknown: [...unknown], checked };
 }
 
 type Lookup = (kind: 'lab' | 'analogy', key: string) => RubricItem | undefined;

@@ -293,6 +293,22 @@ export interface StorageLike {
   getItem(key: string): string | null;
   setItem(key: string, value: string): void;
   removeItem(key: string): void;
+  /** Enumeration, as window.localStorage has it: used to find copies already set aside. */
+  readonly length?: number;
+  key?(index: number): string | null;
+}
+
+export const SET_ASIDE_PREFIX = `${STORAGE_KEY}.set-aside.`;
+
+/** The keys of every unreadable copy set aside so far, oldest first. */
+export function setAsideKeys(storage: StorageLike): string[] {
+  const keys: string[] = [];
+  const count = storage.length ?? 0;
+  for (let index = 0; index < count; index += 1) {
+    const key = storage.key?.(index);
+    if (key?.startsWith(SET_ASIDE_PREFIX)) keys.push(key);
+  }
+  return keys.sort();
 }
 
 /** window.localStorage, or null where merely touching it throws (storage disabled, some sandboxed frames). */
@@ -305,12 +321,15 @@ export function browserStorage(): StorageLike | null {
 }
 
 /**
- * Copies `raw` unchanged to a new key beside the scorecard's and returns that key,
- * or null when even that cannot be written.
+ * Copies `raw` unchanged to a new key beside the scorecard's and returns that key, or
+ * null when even that cannot be written. A value already set aside is not copied again:
+ * every page that finds it would otherwise add a copy until storage is full.
  */
 export function setAside(storage: StorageLike, raw: string, now: number): string | null {
   try {
-    const base = `${STORAGE_KEY}.set-aside.${new Date(now).toISOString()}`;
+    const existing = setAsideKeys(storage).find((key) => storage.getItem(key) === raw);
+    if (existing !== undefined) return existing;
+    const base = `${SET_ASIDE_PREFIX}${new Date(now).toISOString()}`;
     let key = base;
     for (let copy = 2; storage.getItem(key) !== null; copy += 1) key = `${base}-${copy}`;
     storage.setItem(key, raw);
@@ -327,6 +346,8 @@ export type StoreResult =
       readonly card: Scorecard;
       /** Something the reader should be told, e.g. that unreadable data was copied aside; null otherwise. */
       readonly notice: string | null;
+      /** Where unreadable data was copied, when this call found some: the reader may download or discard it. */
+      readonly setAsideKey?: string;
     }
   | { readonly ok: false; readonly message: string };
 
@@ -359,6 +380,7 @@ export function openStore(storage: StorageLike | null, now: () => number = Date.
   const setAsideRaws = new Set<string>();
 
   /** The stored doc, if readable; data this page cannot read is copied aside once, before any write. */
+  let foundKey: string | null = null;
   const load = (from: StorageLike): { doc: StoredDoc | null; notice: string | null } => {
     const raw = from.getItem(STORAGE_KEY);
     const result = loadStored(raw);
@@ -371,6 +393,7 @@ export function openStore(storage: StorageLike | null, now: () => number = Date.
       throw new Error(blocked);
     }
     setAsideRaws.add(raw);
+    foundKey = key;
     return { doc: null, notice: unreadableNotice(result, key) };
   };
 
@@ -380,9 +403,10 @@ export function openStore(storage: StorageLike | null, now: () => number = Date.
     read() {
       try {
         if (!storage) return { ok: false, message: UNAVAILABLE };
+        foundKey = null;
         const { doc, notice } = load(storage);
         if (doc) base = base ? mergeStored(base, doc) : doc;
-        return { ok: true, card: current(), notice };
+        return { ok: true, card: current(), notice, ...(foundKey === null ? {} : { setAsideKey: foundKey }) };
       } catch {
         return { ok: false, message: blocked ?? UNAVAILABLE };
       }
@@ -392,11 +416,12 @@ export function openStore(storage: StorageLike | null, now: () => number = Date.
         if (!storage) return { ok: false, message: UNAVAILABLE };
         if (blocked !== null) return { ok: false, message: blocked };
         const mine = recordScorecard(base, card, now());
+        foundKey = null;
         const { doc, notice } = load(storage);
         const merged = doc ? mergeStored(mine, doc) : mine;
         storage.setItem(STORAGE_KEY, JSON.stringify(merged));
         base = merged;
-        return { ok: true, card: current(), notice };
+        return { ok: true, card: current(), notice, ...(foundKey === null ? {} : { setAsideKey: foundKey }) };
       } catch {
         return { ok: false, message: blocked ?? UNAVAILABLE };
       }

@@ -54,6 +54,8 @@ export async function waitForIslands(page: Page): Promise<void> {
 
 /** The reader's saved scorecard, straight from localStorage. */
 export async function savedScorecard(page: Page): Promise<unknown> {
+  // The page writes just after the frame that shows an edit: wait for that frame, then a task.
+  await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => setTimeout(done, 0))));
   return page.evaluate(() => {
     const raw = localStorage.getItem('labs-alignment.scorecard');
     return raw === null ? null : JSON.parse(raw);

@@ -168,7 +168,7 @@ test.describe('sharing', () => {
     await scoreControl(page, 'opacity', 'meta').selectOption('2');
     await page.getByRole('combobox', { name: `Weight of ${title('opacity')}` }).selectOption('3');
     const link = await page.getByRole('textbox', { name: 'Share link' }).inputValue();
-    expect(new URL(link).hash).toMatch(/^#share=v1\./);
+    expect(new URL(link).hash).toMatch(/^#share=v2\./);
 
     const context = await browser.newContext();
     const friend = await context.newPage();
@@ -185,7 +185,7 @@ test.describe('sharing', () => {
 
     await friend.getByRole('button', { name: 'Compare with mine' }).click();
     const comparison = friend.getByRole('table', { name: /side by side/ });
-    await expect(comparison).toContainText('2 cell(s) differ');
+    await expect(comparison).toContainText('2 cells differ');
 
     await friend.getByRole('button', { name: 'Replace mine' }).click();
     await expect(scoreControl(friend, 'power-seeking', 'openai')).toHaveValue('4');
@@ -316,8 +316,11 @@ test.describe('export and import', () => {
     await page
       .getByLabel('Import scores')
       .setInputFiles({ name: 'scorecard.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+    await page.getByRole('button', { name: 'Merge into mine' }).click();
     await expect(scoreControl(page, 'misaligned-incentives', 'meta')).toHaveValue('4');
-    await expect(page.getByRole('status')).toContainText('Imported scores from scorecard.csv');
+    await expect(page.getByRole('status').filter({ hasText: 'scorecard.csv' })).toContainText(
+      'Merged the scores from scorecard.csv',
+    );
   });
 
   test('JSON export round-trips through import', async ({ page }) => {
@@ -334,6 +337,7 @@ test.describe('export and import', () => {
     await page
       .getByLabel('Import scores')
       .setInputFiles({ name: 'scorecard.json', mimeType: 'application/json', buffer: Buffer.from(json) });
+    await page.getByRole('button', { name: 'Merge into mine' }).click();
     await expect(scoreControl(page, 'incorrigibility', 'openai')).toHaveValue('3');
     await expect(page.getByRole('combobox', { name: `Weight of ${title('incorrigibility')}` })).toHaveValue(
       '0',
@@ -375,7 +379,7 @@ test('a shared scorecard can be compared, taken over and given back by keyboard 
   await page.locator('body').focus();
   await focusByTab('Compare with mine');
   await page.keyboard.press('Enter');
-  await expect(page.getByRole('table', { name: /side by side/ })).toContainText('2 cell(s) differ');
+  await expect(page.getByRole('table', { name: /side by side/ })).toContainText('2 cells differ');
   await focusByTab('Replace mine');
   await page.keyboard.press('Enter');
   await expect(scoreControl(page, 'opacity', 'openai')).toHaveValue('4');

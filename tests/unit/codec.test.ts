@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { MAX_SHARE_LENGTH, encodeShare, shareFragmentFromHash } from '../../src/rubric/codec';
-import { decodeShare } from '../../src/rubric/share-decode';
+import { readFileSync } from 'node:fs';
+import { MAX_SHARE_LENGTH, encodeShare, shareChecksum, shareFragmentFromHash } from '../../src/rubric/codec';
+import { decodeShare, describeUnknownKeys } from '../../src/rubric/share-decode';
 import type { DecodeResult } from '../../src/rubric/codec';
 import {
   emptyScorecard,
@@ -52,7 +53,8 @@ function fullCard(): Scorecard {
 
 describe('share links', () => {
   it('encode an empty scorecard as just the version', () => {
-    expect(encodeShare(emptyScorecard(), frame)).toBe('share=v1');
+    expect(encodeShare(emptyScorecard(), frame)).toBe(`share=v2.~${shareChecksum('v2')}`);
+    expect(decoded(encodeShare(emptyScorecard(), frame))).toEqual(emptyScorecard());
     expect(decoded('share=v1')).toEqual(emptyScorecard());
   });
 
@@ -61,22 +63,23 @@ describe('share links', () => {
     card = setLevel(card, 'openai', 'deception', 1);
     card = setConfidence(card, 'openai', 'deception', 'high');
     card = setWeight(card, 'power-seeking', 2);
-    expect(encodeShare(card, frame)).toBe('share=v1.oaop3deN._ps2');
+    const body = 'v2.oaop3deN._ps2';
+    expect(encodeShare(card, frame)).toBe(`share=${body}.~${shareChecksum(body)}`);
   });
 
   it('round-trip a full scorecard and keep it well under 200 characters', () => {
     const card = fullCard();
     const fragment = encodeShare(card, frame);
     expect(fragment.length).toBeLessThan(200);
-    expect(fragment.length).toBeLessThanOrEqual(140);
+    expect(fragment.length).toBeLessThanOrEqual(150);
     expect(decoded(fragment)).toEqual(card);
   });
 
   it('round-trip any scorecard over any frame, notes included', () => {
     fc.assert(
       fc.property(frameAndCard, ({ frame: rubric, card }) => {
-        const fragment = encodeShare(card, rubric);
-        expect(decodeShare(fragment, rubric)).toEqual({ ok: true, card, unknown: [] });
+        const fragment = encodeShare(card, rubric, { notes: true });
+        expect(decodeShare(fragment, rubric)).toEqual({ ok: true, card, unknown: [], checked: true });
       }),
       { numRuns: 300 },
     );
@@ -86,7 +89,7 @@ describe('share links', () => {
     fc.assert(
       fc.property(frameAndCard, ({ frame: rubric, card }) => {
         const fragment = encodeShare(card, rubric);
-        expect(fragment.startsWith('share=v1')).toBe(true);
+        expect(fragment.startsWith('share=v2')).toBe(true);
         expect(payloadOf(fragment)).toMatch(UNRESERVED);
         expect(fragment.endsWith('.')).toBe(false);
       }),
@@ -103,22 +106,28 @@ describe('share links', () => {
     ];
     for (const note of hostile) {
       const card = setNote(setLevel(emptyScorecard(), 'meta', 'opacity', 2), 'meta', 'opacity', note);
-      const fragment = encodeShare(card, frame);
+      const fragment = encodeShare(card, frame, { notes: true });
       expect(payloadOf(fragment)).toMatch(UNRESERVED);
       expect(getCell(decoded(fragment), 'meta', 'opacity').note).toBe(note);
     }
   });
 
-  it('can leave notes out for a shorter link', () => {
+  it('leave notes out unless asked to include them', () => {
     const card = setNote(
       setLevel(emptyScorecard(), 'meta', 'opacity', 2),
       'meta',
       'opacity',
       'long thoughts',
     );
-    expect(encodeShare(card, frame, { notes: false })).toBe('share=v1.meop2');
+    expect(encodeShare(card, frame)).toBe(
+      encodeShare(setLevel(emptyScorecard(), 'meta', 'opacity', 2), frame),
+    );
+    expect(getCell(decoded(encodeShare(card, frame)), 'meta', 'opacity').note).toBeUndefined();
+    expect(getCell(decoded(encodeShare(card, frame, { notes: true })), 'meta', 'opacity').note).toBe(
+      'long thoughts',
+    );
     const noteOnly = setNote(emptyScorecard(), 'meta', 'opacity', 'just a note');
-    expect(encodeShare(noteOnly, frame, { notes: false })).toBe('share=v1');
+    expect(encodeShare(noteOnly, frame)).toBe(encodeShare(emptyScorecard(), frame));
   });
 
   it('survive labs and analogies being reordered or added', () => {
@@ -137,7 +146,11 @@ describe('share links', () => {
       ok: true,
       card: setLevel(emptyScorecard(), 'openai', 'misaligned-incentives', 2),
       unknown: ['lab:zz', 'analogy:qq', 'analogy:zz'],
+      checked: false,
     });
+    expect(describeUnknownKeys(['lab:zz', 'analogy:qq', 'analogy:zz'])).toBe(
+      'The link also scores one lab and 2 analogies that this site does not list (perhaps added by a newer version of it); those scores were left out.',
+    );
   });
 
   it('accept the payload alone, the fragment, or the whole hash', () => {
@@ -158,12 +171,12 @@ describe('share links', () => {
     expect(errorKind(decodeShare('', frame))).toBe('empty');
     expect(errorKind(decodeShare('#share=', frame))).toBe('empty');
     expect(errorKind(decodeShare('share=hello', frame))).toBe('not-a-scorecard');
-    expect(errorKind(decodeShare('share=v2.oami3', frame))).toBe('unknown-version');
+    expect(errorKind(decodeShare('share=v3.oami3', frame))).toBe('unknown-version');
     expect(errorKind(decodeShare('share=v10', frame))).toBe('unknown-version');
   });
 
   it('explain each failure in a sentence', () => {
-    const result = decodeShare('share=v2', frame);
+    const result = decodeShare('share=v3', frame);
     expect(result.ok).toBe(false);
     if (!result.ok) expect(result.error.message).toMatch(/different version of this site.*\.$/);
   });
@@ -181,13 +194,12 @@ describe('share links', () => {
       'share=v1.OAmi3', // keys are lowercase
       'share=v1._mi7', // weights stop at 3
       'share=v1._', // an empty weights group
-      'share=v1.', // an empty group
       'share=v1.-oami', // a note with no text
       'share=v1.-oa', // note cut inside its keys
       'share=v1.-oamiA', // base64 one character long
       'share=v1.-oami_w', // bytes that are not UTF-8
       'share=v1.-oami+w', // not base64url
-      'share=v1.oami3%', // a broken escape
+      'share=v1.oa%mi3', // a broken escape
     ];
     const kinds = damaged.map((fragment) => [fragment, errorKind(decodeShare(fragment, frame))]);
     expect(kinds).toEqual(damaged.map((fragment) => [fragment, 'malformed']));
@@ -229,7 +241,7 @@ describe('share links', () => {
         frameAndCard,
         fc.array(mutation, { minLength: 1, maxLength: 4 }),
         ({ frame: rubric, card }, mutations) => {
-          let fragment = encodeShare(card, rubric);
+          let fragment = encodeShare(card, rubric, { notes: true });
           for (const change of mutations) {
             const at = change.at % (fragment.length + 1);
             if (change.kind === 'truncate') fragment = fragment.slice(0, at);
@@ -238,19 +250,76 @@ describe('share links', () => {
           }
           const result = decodeShare(fragment, rubric);
           if (result.ok)
-            expect(decodeShare(encodeShare(result.card, rubric), rubric)).toEqual({
+            expect(decodeShare(encodeShare(result.card, rubric, { notes: true }), rubric)).toEqual({
               ok: true,
               card: result.card,
               unknown: [],
+              checked: true,
             });
           else
-            expect(['empty', 'not-a-scorecard', 'unknown-version', 'malformed', 'too-long']).toContain(
-              result.error.kind,
-            );
+            expect([
+              'empty',
+              'not-a-scorecard',
+              'unknown-version',
+              'malformed',
+              'truncated',
+              'too-long',
+            ]).toContain(result.error.kind);
         },
       ),
       { numRuns: 1000 },
     );
+  });
+});
+
+describe('share links as chat apps and time treat them', () => {
+  const fixture = JSON.parse(readFileSync('tests/unit/fixtures/share-link-v1.json', 'utf8')) as {
+    link: string;
+    card: Scorecard;
+  };
+
+  it('open a link made before the checksum existed, notes and all', () => {
+    const result = decodeShare(new URL(fixture.link).hash, frame);
+    expect(result).toEqual({ ok: true, card: fixture.card, unknown: [], checked: false });
+  });
+
+  it('tolerate what chat apps, sentences and trackers add to a link', () => {
+    const card = fullCard();
+    const fragment = encodeShare(card, frame);
+    for (const decorated of [
+      `${fragment}.`,
+      `${fragment})`,
+      `${fragment}).`,
+      `${fragment}&utm_source=newsletter&utm_medium=email`,
+      `${fragment}?ref=chat`,
+      `  ${fragment}\n`,
+      fragment.replace('.oa', '.%6Fa'),
+      `https://example.org/scorecard/#${fragment}!`,
+      `${new URL(fixture.link).hash}.`,
+    ]) {
+      const result = decodeShare(decorated, frame);
+      expect(result.ok, decorated).toBe(true);
+    }
+    expect(decoded(`${new URL(fixture.link).hash})`)).toEqual(fixture.card);
+  });
+
+  it('refuse a link cut anywhere, even right after a complete cell', () => {
+    const card = fullCard();
+    const fragment = encodeShare(setNote(card, 'meta', 'opacity', 'a private thought'), frame, {
+      notes: true,
+    });
+    for (let end = 'share=v2.'.length; end < fragment.length; end += 1) {
+      const result = decodeShare(fragment.slice(0, end), frame);
+      expect(result.ok, fragment.slice(0, end)).toBe(false);
+    }
+    // Cut after a complete lab row: the old format would have read a smaller card.
+    const cut = fragment.slice(0, fragment.indexOf('.', 'share=v2.'.length));
+    expect(errorKind(decodeShare(cut, frame))).toBe('truncated');
+  });
+
+  it('refuse a link whose check does not match its content', () => {
+    const fragment = encodeShare(setLevel(emptyScorecard(), 'openai', 'opacity', 3), frame);
+    expect(errorKind(decodeShare(fragment.replace('oaop3', 'oaop4'), frame))).toBe('truncated');
   });
 });
 

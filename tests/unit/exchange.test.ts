@@ -65,7 +65,12 @@ describe('JSON export', () => {
   it('round-trips any scorecard, notes included', () => {
     fc.assert(
       fc.property(arbitraryCard(frame), (card) => {
-        expect(fromJson(toJson(card, frame), frame)).toEqual({ ok: true, card, unknown: [] });
+        expect(fromJson(toJson(card, frame), frame)).toEqual({
+          mentions: expect.anything(),
+          ok: true,
+          card,
+          unknown: [],
+        });
       }),
       { numRuns: 200 },
     );
@@ -80,11 +85,17 @@ describe('JSON export', () => {
     card = setLevel(card, 'openai', 'sandbagging', 2);
     card = setWeight(card, 'sandbagging', 3);
     const result = fromJson(toJson(card, wider), frame);
-    expect(result).toEqual({ ok: true, card: sample(), unknown: ['analogy:sandbagging', 'lab:xai'] });
+    expect(result).toEqual({
+      mentions: expect.anything(),
+      ok: true,
+      card: sample(),
+      unknown: ['analogy:sandbagging', 'lab:xai'],
+    });
   });
 
   it('accepts a file that starts with a byte order mark', () => {
     expect(fromJson(`\uFEFF${toJson(sample(), frame)}`, frame)).toEqual({
+      mentions: expect.anything(),
       ok: true,
       card: sample(),
       unknown: [],
@@ -171,7 +182,12 @@ describe('CSV export', () => {
   it('round-trips any scorecard over any frame, hostile notes included', () => {
     fc.assert(
       fc.property(frameAndCard, ({ frame: rubric, card }) => {
-        expect(fromCsv(toCsv(card, rubric), rubric)).toEqual({ ok: true, card, unknown: [] });
+        expect(fromCsv(toCsv(card, rubric), rubric)).toEqual({
+          mentions: expect.anything(),
+          ok: true,
+          card,
+          unknown: [],
+        });
       }),
       { numRuns: 300 },
     );
@@ -192,7 +208,12 @@ describe('CSV import', () => {
     let expected = setLevel(emptyScorecard(), 'openai', 'opacity', 4);
     expected = setConfidence(expected, 'openai', 'opacity', 'high');
     expected = setNote(expected, 'openai', 'opacity', 'fine');
-    expect(result).toEqual({ ok: true, card: setWeight(expected, 'opacity', 2), unknown: [] });
+    expect(result).toEqual({
+      mentions: expect.anything(),
+      ok: true,
+      card: setWeight(expected, 'opacity', 2),
+      unknown: [],
+    });
   });
 
   it('reports and skips rows for labs or analogies the site does not know', () => {
@@ -205,6 +226,7 @@ describe('CSV import', () => {
       frame,
     );
     expect(result).toEqual({
+      mentions: expect.anything(),
       ok: true,
       card: setLevel(emptyScorecard(), 'meta', 'opacity', 1),
       unknown: ['lab:xai', 'analogy:sandbagging'],

@@ -41,7 +41,7 @@ describe('aggregate', () => {
     expect(aggregate(scorecard, frame, 'openai').score).toBe(3);
   });
 
-  it('ignores analogies with weight zero but still counts them as scored', () => {
+  it('drops analogies with weight zero: their cells count neither as scored nor as unscored', () => {
     const scorecard = card(
       { openai: { 'misaligned-incentives': 4, 'power-seeking': 2 } },
       { 'misaligned-incentives': 0 },
@@ -49,15 +49,18 @@ describe('aggregate', () => {
     expect(aggregate(scorecard, frame, 'openai')).toEqual({
       lab: 'openai',
       score: 2,
-      scored: 2,
+      scored: 1,
       unscored: 4,
     });
+    // Five analogies count, so a fully scored row with one weight at 0 has nothing unscored.
+    const full = card({ openai: Object.fromEntries(frame.analogies.map((a) => [a.id, 2])) }, { opacity: 0 });
+    expect(aggregate(full, frame, 'openai')).toMatchObject({ scored: 5, unscored: 0 });
   });
 
   it('has no score when nothing is scored or every scored analogy weighs zero', () => {
     expect(aggregate(emptyScorecard(), frame, 'meta').score).toBeNull();
     const zeroed = card({ meta: { opacity: 3 } }, { opacity: 0 });
-    expect(aggregate(zeroed, frame, 'meta')).toEqual({ lab: 'meta', score: null, scored: 1, unscored: 5 });
+    expect(aggregate(zeroed, frame, 'meta')).toEqual({ lab: 'meta', score: null, scored: 0, unscored: 5 });
   });
 
   it('always lies between the lowest and highest scored level', () => {
@@ -126,6 +129,24 @@ describe('ranking', () => {
     const [first, second] = ranking(scorecard, frame);
     expect(first?.rank).toBe(1);
     expect(second?.rank).toBe(1);
+    expect([first?.tied, second?.tied]).toEqual([true, true]);
+  });
+
+  it('marks only real ties, and never ties labs that have no score', () => {
+    const scorecard = card({
+      openai: { opacity: 4 },
+      anthropic: { opacity: 2 },
+      meta: { opacity: 2 },
+      microsoft: { opacity: 1 },
+    });
+    const ranked = ranking(scorecard, frame);
+    expect(ranked.map((r) => [r.lab, r.rank, r.tied])).toEqual([
+      ['openai', 1, false],
+      ['anthropic', 2, true],
+      ['meta', 2, true],
+      ['microsoft', 4, false],
+      ['google-deepmind', null, false],
+    ]);
   });
 });
 

@@ -413,3 +413,20 @@ describe('the browser store', () => {
     expect(storage.getItem(second ?? '')).toBe('second');
   });
 });
+
+describe('unreadable data found again and again', () => {
+  it('is set aside once per distinct value, however many pages find it', () => {
+    const storage = new MemoryStorage();
+    storage.setItem('labs-alignment.scorecard', '{"broken":');
+    let times = 0;
+    for (let page = 0; page < 5; page += 1) {
+      const result = openStore(storage, () => 1_000 + (times += 1)).read();
+      expect(result.ok && result.notice).toContain('A copy is kept');
+      expect(result.ok && result.setAsideKey).toMatch(/^labs-alignment\.scorecard\.set-aside\./);
+    }
+    expect(setAsideKeys(storage)).toHaveLength(1);
+    storage.setItem('labs-alignment.scorecard', '{"other broken":');
+    openStore(storage, () => 9_000).read();
+    expect(setAsideKeys(storage)).toHaveLength(2);
+  });
+});

@@ -1,0 +1,163 @@
+import { Component } from 'preact';
+import { useEffect, useState } from 'preact/hooks';
+import {
+  WEIGHTS,
+  type Cell,
+  type RubricFrame,
+  type RubricItem,
+  type Scorecard as Card,
+  type Weight,
+} from '../rubric/types';
+import { getCell, weightOf } from '../rubric/scorecard';
+import { aggregate } from '../rubric/scoring';
+import { scoreCell, setAnalogyWeight } from './store';
+import { LevelSelect } from './LevelSelect';
+import { AnalogyHeaderRow } from './AnalogyHeaderRow';
+import type { CellDetails } from './CellDetails';
+
+let loadedDetails: typeof CellDetails | null = null;
+
+/**
+ * A cell's confidence and note, behind a disclosure. The editors are rendered only
+ * while it is open: thirty of them at once would slow the page's first interaction.
+ */
+function CellDetailsToggle({ lab, analogy, cell }: { lab: RubricItem; analogy: RubricItem; cell: Cell }) {
+  const [open, setOpen] = useState(false);
+  // Loaded on the first opening: most readers score without opening any.
+  const [Details, setDetails] = useState<typeof CellDetails | null>(() => loadedDetails);
+  useEffect(() => {
+    if (open && Details === null)
+      void import('./CellDetails').then((module) => {
+        loadedDetails = module.CellDetails;
+        setDetails(() => module.CellDetails);
+      });
+  }, [open]);
+  const filled = cell.note !== undefined || cell.confidence !== undefined;
+  return (
+    <details open={open} onToggle={(e) => setOpen(e.currentTarget.open)}>
+      <summary>
+        {filled ? 'Details ✓' : 'Details'}
+        <span class="visually-hidden">
+          {' '}
+          (note and confidence: {analogy.name}, {lab.name})
+        </span>
+      </summary>
+      {open && Details && <Details compact lab={lab} analogy={analogy} cell={cell} />}
+    </details>
+  );
+}
+
+const formatScore = (score: number | null) => (score === null ? '–' : score.toFixed(2));
+
+interface RowProps {
+  lab: RubricItem;
+  analogies: readonly RubricItem[];
+  card: Card;
+  /** The lab's cells; the domain replaces this object only when one of them changes. */
+  row: Card['cells'][string] | undefined;
+  aggregate: string;
+}
+
+/**
+ * One lab's row of the matrix (one card per lab on a phone). It re-renders only when its
+ * own cells or aggregate change, so an edit redraws one row rather than every control.
+ */
+class MatrixRow extends Component<RowProps> {
+  override shouldComponentUpdate(next: RowProps): boolean {
+    return (
+      next.row !== this.props.row ||
+      next.aggregate !== this.props.aggregate ||
+      next.analogies !== this.props.analogies
+    );
+  }
+
+  override render({ lab, analogies, card, aggregate }: RowProps) {
+    return (
+      <tr>
+        <th scope="row">{lab.name}</th>
+        {analogies.map((analogy) => {
+          const cell = getCell(card, lab.id, analogy.id);
+          return (
+            <td class={cell.level === null ? 'unscored' : `level-${cell.level}`} data-label={analogy.name}>
+              <LevelSelect
+                compact
+                lab={lab}
+                analogy={analogy}
+                level={cell.level}
+                onChange={(level) => scoreCell(lab.id, analogy.id, level)}
+              />
+              <CellDetailsToggle lab={lab} analogy={analogy} cell={cell} />
+            </td>
+          );
+        })}
+        <td class="aggregate" data-label="Aggregate">
+          {aggregate}
+        </td>
+      </tr>
+    );
+  }
+}
+
+/** One select per analogy; it changes only when the weights do. */
+interface WeightsProps {
+  analogies: readonly RubricItem[];
+  card: Card;
+  /** The card's weights; replaced only when one of them changes. */
+  weights: Card['weights'];
+}
+
+class WeightsRow extends Component<WeightsProps> {
+  override shouldComponentUpdate(next: WeightsProps): boolean {
+    return next.weights !== this.props.weights;
+  }
+
+  override render({ analogies, card }: WeightsProps) {
+    return (
+      <tr class="weights">
+        <th scope="row">Weight</th>
+        {analogies.map((a) => (
+          <td data-label={`Weight of ${a.name}`}>
+            <select
+              aria-label={`Weight of ${a.name}`}
+              value={String(weightOf(card, a.id))}
+              onChange={(e) => setAnalogyWeight(a.id, Number(e.currentTarget.value) as Weight)}
+            >
+              {WEIGHTS.map((w) => (
+                <option value={String(w)}>{w === 0 ? '0 (ignored)' : `× ${w}`}</option>
+              ))}
+            </select>
+          </td>
+        ))}
+        <td />
+      </tr>
+    );
+  }
+}
+
+/** The reader's scores, lab by analogy, with the weights and each lab's aggregate. */
+export function Matrix({ frame, card }: { frame: RubricFrame; card: Card }) {
+  return (
+    <div class="table-wrap matrix-wrap">
+      <table class="matrix phone-cards">
+        <caption>
+          Score each lab on each analogy, 0 to 4. Weights set how much each analogy counts in the aggregate.
+        </caption>
+        <thead>
+          <AnalogyHeaderRow analogies={frame.analogies} />
+          <WeightsRow analogies={frame.analogies} card={card} weights={card.weights} />
+        </thead>
+        <tbody>
+          {frame.labs.map((lab) => (
+            <MatrixRow
+              lab={lab}
+              analogies={frame.analogies}
+              card={card}
+              row={card.cells[lab.id]}
+              aggregate={formatScore(aggregate(card, frame, lab.id).score)}
+            />
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}

@@ -1,0 +1,135 @@
+/** Share, export, reset and import: what a reader does with a scorecard once it is filled in. */
+import { useEffect, useState } from 'preact/hooks';
+import type { RubricFrame, Scorecard as Card } from '../rubric/types';
+import type { PendingImport } from './ImportPreview';
+import { encodeShare } from '../rubric/codec';
+import { isEmpty } from '../rubric/scorecard';
+import { $card, resetScores, say } from './store';
+import { Feedback } from './Feedback';
+
+// Export and import are loaded when first needed: most visits never use them, and the
+// page's JavaScript budget is 15 KB.
+const exchange = () => import('../rubric/exchange');
+const importPreview = () => import('./ImportPreview');
+
+function download(name: string, type: string, text: string): void {
+  const url = URL.createObjectURL(new Blob([text], { type }));
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = name;
+  link.click();
+  // Never revoked: WebKit on iOS reads the file while its download sheet is open, however long
+  // the reader takes, and an export is a few kilobytes that go with the page.
+}
+
+export function ShareExport({ frame, card }: { frame: RubricFrame; card: Card }) {
+  const [withNotes, setWithNotes] = useState(false);
+  const [link, setLink] = useState('');
+  const [pending, setPending] = useState<PendingImport | null>(null);
+  const [Preview, setPreview] = useState<typeof import('./ImportPreview').ImportPreview | null>(null);
+  // Made after paint, not while the edit renders: the link needs the page's address (so the
+  // server renders it empty), and nobody reads it within the frame of an edit.
+  useEffect(() => {
+    setLink(`${location.origin}${location.pathname}#${encodeShare(card, frame, { notes: withNotes })}`);
+  }, [card, withNotes]);
+  const hasNotes = Object.values(card.cells).some((row) =>
+    Object.values(row).some((c) => c.note !== undefined),
+  );
+
+  async function copyLink() {
+    try {
+      await navigator.clipboard.writeText(link);
+      say({ kind: 'status', text: 'Share link copied.', at: 'share' });
+    } catch {
+      say({
+        kind: 'error',
+        text: 'Copying was blocked by the browser: select the share link and copy it by hand.',
+        at: 'share',
+      });
+    }
+  }
+
+  async function importFile(input: HTMLInputElement) {
+    const file = input.files?.[0];
+    input.value = '';
+    setPending(null);
+    if (file === undefined) return;
+    const module = await importPreview();
+    const read = await module.readImport(file, frame);
+    if (read === null) return;
+    setPreview(() => module.ImportPreview);
+    setPending(read);
+  }
+
+  return (
+    <section class="no-print share-export" aria-labelledby="share">
+      <h2 id="share">Share, export, import</h2>
+      <p>
+        <label for="share-link">Share link</label>
+        <input id="share-link" type="text" readOnly value={link} onFocus={(e) => e.currentTarget.select()} />
+      </p>
+      <p>
+        <label class="check">
+          <input
+            type="checkbox"
+            checked={withNotes}
+            onChange={(e) => setWithNotes(e.currentTarget.checked)}
+          />{' '}
+          Include notes in the link
+        </label>
+        <span class="meta">
+          {' '}
+          {withNotes
+            ? 'Anyone with the link can read your notes.'
+            : hasNotes
+              ? 'Your notes stay in this browser.'
+              : ''}
+        </span>
+      </p>
+      <p class="actions">
+        <button type="button" onClick={copyLink}>
+          Copy share link
+        </button>
+      </p>
+      <Feedback at="share" />
+      <p class="meta">
+        The link carries your scores and weights after the "#", which browsers never send to a server.
+      </p>
+      <p class="actions">
+        <button
+          type="button"
+          onClick={async () =>
+            download('scorecard.csv', 'text/csv;charset=utf-8', (await exchange()).toCsv($card.get(), frame))
+          }
+        >
+          Export CSV
+        </button>
+        <button
+          type="button"
+          onClick={async () =>
+            download('scorecard.json', 'application/json', (await exchange()).toJson($card.get(), frame))
+          }
+        >
+          Export JSON
+        </button>
+        <button type="button" onClick={resetScores} disabled={isEmpty(card)}>
+          Reset scores
+        </button>
+      </p>
+      <Feedback at="reset" />
+      <p>
+        <label for="import-scores">Import scores (CSV or JSON)</label>{' '}
+        <input
+          id="import-scores"
+          type="file"
+          accept=".json,.csv,application/json,text/csv"
+          onChange={(e) => importFile(e.currentTarget)}
+        />
+      </p>
+      {pending && Preview && (
+        <Preview pending={pending} frame={frame} mine={card} done={() => setPending(null)} />
+      )}
+      <Feedback at="import" />
+    </section>
+  );
+}

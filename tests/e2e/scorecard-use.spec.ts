@@ -1,0 +1,505 @@
+/**
+ * The scorecard as readers use it (issue 9): on a phone and a laptop, light and dark, in the
+ * states they put it in, not only at rest.
+ */
+import { readFileSync } from 'node:fs';
+import AxeBuilder from '@axe-core/playwright';
+import type { Page } from '@playwright/test';
+import { expect, rubric, savedScorecard, test, waitForIslands } from './fixtures';
+
+const WCAG_22_AA = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
+const title = (id: string) => rubric.analogies.find((a) => a.id === id)!.title;
+const labName = (id: string) => rubric.labs.find((l) => l.id === id)!.name;
+const scoreControl = (page: Page, analogy: string, lab: string) =>
+  page.getByRole('combobox', { name: `${title(analogy)} score for ${labName(lab)}`, exact: true });
+const detailsOf = (page: Page, analogy: string, lab: string) =>
+  page.locator('summary', { hasText: `and confidence: ${title(analogy)}, ${labName(lab)}` });
+const noteOf = (page: Page, analogy: string, lab: string) =>
+  page.getByRole('textbox', { name: `Note on ${title(analogy)} for ${labName(lab)}` });
+const v1Fixture = JSON.parse(readFileSync('tests/unit/fixtures/share-link-v1.json', 'utf8')) as {
+  link: string;
+};
+
+async function openScorecard(page: Page, hash = '') {
+  await page.goto(`/scorecard/${hash}`);
+  await waitForIslands(page);
+}
+
+async function scoreRow(page: Page, lab: string, level: string) {
+  for (const analogy of rubric.analogies) await scoreControl(page, analogy.id, lab).selectOption(level);
+}
+
+async function axeViolations(page: Page): Promise<string[]> {
+  const { violations } = await new AxeBuilder({ page }).withTags(WCAG_22_AA).analyze();
+  return violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+}
+
+/** The WCAG contrast ratio between an element's text colour and the colour behind it. */
+async function textContrast(page: Page, selector: string): Promise<number> {
+  return page
+    .locator(selector)
+    .first()
+    .evaluate((element) => {
+      const rgb = (css: string) => (css.match(/[\d.]+/g) ?? []).map(Number);
+      const luminance = ([r = 0, g = 0, b = 0]: number[]) =>
+        [r, g, b]
+          .map((c) => c / 255)
+          .map((c) => (c <= 0.04045 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4))
+          .reduce((sum, c, i) => sum + c * [0.2126, 0.7152, 0.0722][i]!, 0);
+      let node: Element | null = element;
+      let background = 'rgba(0, 0, 0, 0)';
+      while (node && (background === 'rgba(0, 0, 0, 0)' || background === 'transparent')) {
+        background = getComputedStyle(node).backgroundColor;
+        node = node.parentElement;
+      }
+      const a = luminance(rgb(getComputedStyle(element).color));
+      const b = luminance(rgb(background));
+      return (Math.max(a, b) + 0.05) / (Math.min(a, b) + 0.05);
+    });
+}
+
+for (const width of [375, 1280]) {
+  test.describe(`at ${width} px`, () => {
+    test.use({ viewport: { width, height: width === 375 ? 740 : 900 } });
+
+    for (const colorScheme of ['light', 'dark'] as const) {
+      test.describe(`${colorScheme}`, () => {
+        test.use({ colorScheme });
+
+        test('notes, details and levels 0-4 keep their contrast in every cell (defect 1), axe-clean', async ({
+          page,
+        }) => {
+          test.setTimeout(60_000);
+          await openScorecard(page);
+          const labs = rubric.labs.map((l) => l.id);
+          for (const [index, level] of ['0', '1', '2', '3', '4'].entries()) {
+            await scoreControl(page, 'opacity', labs[index % labs.length]!).selectOption(level);
+          }
+          for (const [index] of ['0', '1', '2', '3', '4'].entries()) {
+            const lab = labs[index % labs.length]!;
+            await detailsOf(page, 'opacity', lab).click();
+            await noteOf(page, 'opacity', lab).fill(`Note at level ${index}`);
+          }
+          for (const level of [0, 1, 2, 3, 4]) {
+            const cell = `.matrix td.level-${level}`;
+            expect(
+              await textContrast(page, `${cell} textarea`),
+              `note, level ${level}`,
+            ).toBeGreaterThanOrEqual(4.5);
+            expect(
+              await textContrast(page, `${cell} .level-select`),
+              `select, level ${level}`,
+            ).toBeGreaterThanOrEqual(4.5);
+            expect(
+              await textContrast(page, `${cell} summary`),
+              `details, level ${level}`,
+            ).toBeGreaterThanOrEqual(4.5);
+          }
+          expect(await axeViolations(page)).toEqual([]);
+        });
+
+        test('the shared view, Compare, the import preview and every message are axe-clean', async ({
+          page,
+        }) => {
+          test.setTimeout(120_000);
+          await openScorecard(page);
+          await scoreRow(page, 'meta', '3');
+          // Import preview.
+          await page.getByLabel('Import scores').setInputFiles({
+            name: 'one-row.csv',
+            mimeType: 'text/csv',
+            buffer: Buffer.from(
+              'lab_id,lab,analogy_id,analogy,weight,level,confidence,note\nmeta,Meta,opacity,Opacity,1,4,,\n',
+            ),
+          });
+          await expect(page.getByRole('region', { name: /Import one-row\.csv/ })).toBeVisible();
+          expect(await axeViolations(page)).toEqual([]);
+          // An import error.
+          await page.getByLabel('Import scores').setInputFiles({
+            name: 'photo.png',
+            mimeType: 'image/png',
+            buffer: Buffer.from('\u0089PNG\r\n'),
+          });
+          await expect(page.getByRole('alert').filter({ hasText: 'photo.png' })).toBeVisible();
+          expect(await axeViolations(page)).toEqual([]);
+          // Reset and its Undo.
+          await page.getByRole('button', { name: 'Reset scores' }).click();
+          await expect(page.getByRole('button', { name: 'Undo reset' })).toBeVisible();
+          expect(await axeViolations(page)).toEqual([]);
+          // The shared view with notes, then Compare.
+          await openScorecard(page, new URL(v1Fixture.link).hash);
+          await expect(page.getByRole('region', { name: 'A shared scorecard' })).toBeVisible();
+          expect(await axeViolations(page)).toEqual([]);
+          await page.getByRole('button', { name: 'Compare with mine' }).click();
+          await expect(page.getByRole('table', { name: /side by side/ })).toBeVisible();
+          expect(await axeViolations(page)).toEqual([]);
+          // A broken share link's message.
+          await openScorecard(page, '#share=v2.oami3');
+          await page.reload();
+          await waitForIslands(page);
+          await expect(
+            page.getByRole('alert').filter({ hasText: 'Your own scores are unchanged' }),
+          ).toBeVisible();
+          expect(await axeViolations(page)).toEqual([]);
+        });
+
+        test('unreadable saved data is reported with its actions, axe-clean (defect 13)', async ({
+          page,
+        }) => {
+          await openScorecard(page);
+          await page.evaluate(() => localStorage.setItem('labs-alignment.scorecard', '{"broken":'));
+          await page.reload();
+          await waitForIslands(page);
+          await expect(page.getByRole('button', { name: 'Download the unreadable copy' })).toBeVisible();
+          expect(await axeViolations(page)).toEqual([]);
+        });
+      });
+    }
+
+    test('a note is saved as it is typed and survives a reload without leaving the field (defect 2)', async ({
+      page,
+    }) => {
+      await openScorecard(page);
+      await detailsOf(page, 'deception', 'openai').click();
+      const note = noteOf(page, 'deception', 'openai');
+      await note.pressSequentially('Typed, never blurred');
+      await expect(page.getByText('Saved', { exact: true })).toBeVisible();
+      await page.reload();
+      await waitForIslands(page);
+      await detailsOf(page, 'deception', 'openai').click();
+      await expect(noteOf(page, 'deception', 'openai')).toHaveValue('Typed, never blurred');
+    });
+
+    test('a note being typed survives another tab’s edit, and closing the tab mid-word keeps it (defect 2)', async ({
+      context,
+    }) => {
+      const first = await context.newPage();
+      const second = await context.newPage();
+      await openScorecard(first);
+      await openScorecard(second);
+      await detailsOf(first, 'opacity', 'meta').click();
+      const note = noteOf(first, 'opacity', 'meta');
+      await note.pressSequentially('half a thou');
+      await scoreControl(second, 'power-seeking', 'anthropic').selectOption('2');
+      await expect(scoreControl(first, 'power-seeking', 'anthropic')).toHaveValue('2');
+      await expect(note).toHaveValue('half a thou');
+      await note.pressSequentially('ght');
+      await first.close({ runBeforeUnload: true });
+      await second.reload();
+      await waitForIslands(second);
+      await detailsOf(second, 'opacity', 'meta').click();
+      await expect(noteOf(second, 'opacity', 'meta')).toHaveValue('half a thought');
+      await expect(scoreControl(second, 'power-seeking', 'anthropic')).toHaveValue('2');
+    });
+
+    test('each aggregate is a meter on one shared scale; ties are marked, unscored labs not ranked (defect 3)', async ({
+      page,
+    }) => {
+      await openScorecard(page);
+      await scoreRow(page, 'openai', '4');
+      await scoreRow(page, 'anthropic', '3');
+      await scoreRow(page, 'meta', '2');
+      await scoreControl(page, 'opacity', 'microsoft').selectOption('2');
+      const meters = ['OpenAI', 'Anthropic', 'Meta', 'Microsoft'].map((name) =>
+        page.getByRole('meter', { name: `${name} aggregate` }),
+      );
+      await expect(meters[0]!).toHaveAttribute('value', '4');
+      await expect(meters[1]!).toHaveAttribute('value', '3');
+      await expect(meters[2]!).toHaveAttribute('value', '2');
+      for (const meter of meters) await expect(meter).toHaveAttribute('max', '4');
+      const boxes = await Promise.all(meters.map((m) => m.boundingBox()));
+      for (const box of boxes) {
+        expect(box!.x).toBeCloseTo(boxes[0]!.x, 0);
+        expect(box!.width).toBeCloseTo(boxes[0]!.width, 0);
+      }
+      const ranking = page.locator('.ranking');
+      await expect(ranking.locator('li', { hasText: 'Meta' })).toContainText('=3');
+      await expect(ranking.locator('li', { hasText: 'Meta' })).toContainText('tied');
+      await expect(ranking.locator('li', { hasText: 'Microsoft' })).toContainText('tied');
+      await expect(ranking.locator('li', { hasText: 'OpenAI' })).not.toContainText('tied');
+      const unscored = ranking.locator('li', { hasText: 'Google DeepMind' });
+      await expect(unscored).toContainText('no score yet');
+      await expect(unscored.locator('.rank')).toHaveText('');
+      await expect(page.getByRole('meter', { name: 'Google DeepMind aggregate' })).toHaveCount(0);
+      // A weight of 0 drops the cell from the count.
+      await page.getByRole('combobox', { name: `Weight of ${title('deception')}` }).selectOption('0');
+      await expect(ranking.locator('li', { hasText: 'Microsoft' })).toContainText('4 of 5 cells unscored');
+    });
+
+    test('messages and Undo appear next to the control that caused them, in view (defect 4)', async ({
+      page,
+      context,
+    }) => {
+      await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+      await openScorecard(page);
+      await scoreControl(page, 'opacity', 'openai').selectOption('3');
+      const copy = page.getByRole('button', { name: 'Copy share link' });
+      await copy.click();
+      const copied = page.getByRole('status').filter({ hasText: 'Share link copied.' });
+      await expect(copied).toBeInViewport();
+      const near = async (a: typeof copy, b: typeof copy) => {
+        const [x, y] = await Promise.all([a.boundingBox(), b.boundingBox()]);
+        return Math.abs(x!.y - y!.y);
+      };
+      expect(await near(copied, copy)).toBeLessThan(200);
+      const reset = page.getByRole('button', { name: 'Reset scores' });
+      await reset.click();
+      const undo = page.getByRole('button', { name: 'Undo reset' });
+      await expect(undo).toBeInViewport();
+      await expect(page.getByRole('status').filter({ hasText: 'reset' })).toBeInViewport();
+      await expect(page.getByRole('status').filter({ hasText: 'reset' })).toContainText(
+        'until you leave or reload',
+      );
+      expect(await near(undo, reset)).toBeLessThan(250);
+      await undo.click();
+      await expect(scoreControl(page, 'opacity', 'openai')).toHaveValue('3');
+      await expect(page.getByRole('status').filter({ hasText: 'Undone' })).toBeInViewport();
+    });
+
+    test('every score control is reachable, labelled by its lab, and nothing scrolls sideways (defect 5)', async ({
+      page,
+    }) => {
+      await openScorecard(page);
+      const noSideways = () =>
+        page.evaluate(() => document.documentElement.scrollWidth <= document.documentElement.clientWidth);
+      expect(await noSideways()).toBe(true);
+      const wrap = page.locator('.matrix-wrap');
+      expect(await wrap.evaluate((el) => el.scrollWidth <= el.clientWidth + 1)).toBe(true);
+      const control = scoreControl(page, 'constraint-subversion', 'microsoft');
+      await control.scrollIntoViewIfNeeded();
+      const lab = page.locator('.matrix tbody tr', { hasText: 'Microsoft' }).getByRole('rowheader');
+      await expect(lab).toBeInViewport();
+      await expect(page.locator('.matrix tbody td.aggregate').last()).toBeVisible();
+      if (width === 375) {
+        for (const select of await page.locator('.matrix .level-select').all()) {
+          const box = (await select.boundingBox())!;
+          expect(box.width).toBeGreaterThanOrEqual(44);
+          expect(box.height).toBeGreaterThanOrEqual(44);
+        }
+        // The lab's name stays in view while the reader scrolls down its card.
+        await page.mouse.wheel(0, 150);
+        const [labBox, controlBox] = await Promise.all([lab.boundingBox(), control.boundingBox()]);
+        expect(labBox!.y).toBeGreaterThanOrEqual(-1);
+        expect(labBox!.y).toBeLessThan(controlBox!.y);
+      }
+      await detailsOf(page, 'constraint-subversion', 'microsoft').click();
+      await expect(noteOf(page, 'constraint-subversion', 'microsoft')).toBeVisible();
+      expect(await noSideways()).toBe(true);
+    });
+
+    test('the shared view shows the sharer’s weights, notes and totals, and Compare the differences (defect 7)', async ({
+      page,
+    }) => {
+      await openScorecard(page);
+      await scoreControl(page, 'power-seeking', 'openai').selectOption('1');
+      await page.goto('/scorecard/#share=v2.oami3');
+      await waitForIslands(page);
+      await expect(page.getByRole('alert').filter({ hasText: 'share link' })).toBeVisible();
+      // A valid link opened afterwards clears the earlier error.
+      await page.evaluate((hash) => (location.hash = hash), new URL(v1Fixture.link).hash);
+      const shared = page.getByRole('region', { name: 'A shared scorecard' });
+      await expect(shared).toBeVisible();
+      await expect(page.getByRole('alert').filter({ hasText: 'share link' })).toHaveCount(0);
+      await expect(shared).toContainText('Opacity × 3');
+      await expect(shared).toContainText('Incorrigibility × 0');
+      await expect(shared).toContainText('Ad revenue first');
+      // OpenAI under their weights: (4 x 1 + 3 x 3) / 4.
+      await expect(shared.getByRole('table')).toContainText('3.25');
+      await shared.getByRole('button', { name: 'Compare with mine' }).click();
+      const compare = page.getByRole('table', { name: /side by side/ });
+      await expect(compare.locator('th', { hasText: 'Difference (theirs − yours)' })).toBeAttached();
+      // OpenAI: theirs (4 x 1 + 3 x 3) / 4 = 3.25; mine 1.00.
+      await expect(compare.locator('tr', { hasText: 'OpenAI' })).toContainText('3.25 / 1.00');
+      await expect(compare.locator('tr', { hasText: 'OpenAI' })).toContainText('+2.25');
+      expect(
+        await page.evaluate(
+          () => document.documentElement.scrollWidth <= document.documentElement.clientWidth,
+        ),
+      ).toBe(true);
+    });
+
+    test('a link with no scores does not offer to replace mine (defect 7)', async ({ page }) => {
+      await openScorecard(page);
+      await scoreControl(page, 'power-seeking', 'openai').selectOption('1');
+      await page.goto('/scorecard/#share=v1');
+      await waitForIslands(page);
+      await expect(page.getByRole('region', { name: 'A shared scorecard' })).toContainText('holds no scores');
+      await expect(page.getByRole('button', { name: 'Replace mine' })).toHaveCount(0);
+    });
+
+    test('“Start from the site’s reading” fills the unscored cells, undoably (defect 8)', async ({
+      page,
+    }) => {
+      await openScorecard(page);
+      await scoreControl(page, 'opacity', 'openai').selectOption('0');
+      await page.getByRole('button', { name: 'Start from the site’s reading' }).click();
+      await expect(scoreControl(page, 'opacity', 'openai')).toHaveValue('0');
+      await expect(scoreControl(page, 'deception', 'meta')).not.toHaveValue('');
+      const undo = page.getByRole('button', { name: 'Undo', exact: true });
+      await expect(undo).toBeInViewport();
+      await undo.click();
+      await expect(scoreControl(page, 'deception', 'meta')).toHaveValue('');
+      await expect(scoreControl(page, 'opacity', 'openai')).toHaveValue('0');
+    });
+
+    test('import previews its changes, merges by default, and can replace; both undoable (defect 10)', async ({
+      page,
+    }) => {
+      await openScorecard(page);
+      for (const lab of rubric.labs) await scoreRow(page, lab.id, '2');
+      const before = await savedScorecard(page);
+      await page.getByLabel('Import scores').setInputFiles({
+        name: 'one-row.csv',
+        mimeType: 'text/csv',
+        buffer: Buffer.from(
+          'lab_id,lab,analogy_id,analogy,weight,level,confidence,note\nopenai,OpenAI,opacity,Opacity,1,4,,\nxai,xAI,opacity,Opacity,1,3,,\n',
+        ),
+      });
+      const preview = page.getByRole('region', { name: /Import one-row\.csv/ });
+      await expect(preview).toBeInViewport();
+      await expect(preview).toContainText('changes 1 cell: OpenAI on Opacity');
+      await expect(preview).toContainText('clears 29 cells');
+      await expect(preview).toContainText('a lab this site does not list (xai)');
+      expect(await savedScorecard(page)).toEqual(before);
+      await preview.getByRole('button', { name: 'Merge into mine' }).click();
+      await expect(scoreControl(page, 'opacity', 'openai')).toHaveValue('4');
+      await expect(scoreControl(page, 'deception', 'meta')).toHaveValue('2');
+      await page.getByRole('button', { name: 'Undo import' }).click();
+      await expect(scoreControl(page, 'opacity', 'openai')).toHaveValue('2');
+      await page.getByLabel('Import scores').setInputFiles({
+        name: 'one-row.csv',
+        mimeType: 'text/csv',
+        buffer: Buffer.from(
+          'lab_id,lab,analogy_id,analogy,weight,level,confidence,note\nopenai,OpenAI,opacity,Opacity,1,4,,\n',
+        ),
+      });
+      await page.getByRole('button', { name: 'Replace mine' }).click();
+      await expect(scoreControl(page, 'deception', 'meta')).toHaveValue('');
+      await page.getByRole('button', { name: 'Undo import' }).click();
+      await expect(scoreControl(page, 'deception', 'meta')).toHaveValue('2');
+    });
+
+    test('a 1 MB file naming 20,000 unknown labs is read and reported in under a second (defect 10)', async ({
+      page,
+    }) => {
+      await openScorecard(page);
+      const cells: Record<string, unknown> = {};
+      for (let i = 0; i < 20_000; i += 1) cells[`lab-${i}`] = { opacity: { level: 2, at: 1 } };
+      const json = JSON.stringify({
+        format: 'labs-alignment-scorecard',
+        schemaVersion: 1,
+        exportedAt: 'x',
+        card: { cells, weights: {} },
+      });
+      expect(json.length).toBeLessThan(1_000_000);
+      // Warm the lazily loaded import code, so the figure is the reading, not the download.
+      await page
+        .getByLabel('Import scores')
+        .setInputFiles({ name: 'warm.csv', mimeType: 'text/csv', buffer: Buffer.from('x') });
+      await expect(page.getByRole('alert').filter({ hasText: 'warm.csv' })).toBeVisible();
+      // Timed in the page, from the file's arrival to the preview on screen: the test harness's
+      // own copying of 1 MB into the browser is not part of what the reader waits for.
+      const elapsed = await page.evaluate(async (text) => {
+        const input = document.querySelector<HTMLInputElement>('#import-scores')!;
+        const files = new DataTransfer();
+        files.items.add(new File([text], 'big.json', { type: 'application/json' }));
+        input.files = files.files;
+        const started = performance.now();
+        input.dispatchEvent(new Event('change', { bubbles: true }));
+        await new Promise<void>((done) => {
+          const check = () =>
+            document.querySelector('.import-preview')?.textContent?.includes('19,995 more')
+              ? done()
+              : requestAnimationFrame(check);
+          check();
+        });
+        return performance.now() - started;
+      }, json);
+      await expect(page.getByRole('region', { name: /Import big\.json/ })).toContainText('and 19,995 more');
+      expect(elapsed).toBeLessThan(1_000);
+    });
+
+    test('share links survive what chat apps add, and a cut link is refused (defect 11)', async ({
+      page,
+    }) => {
+      await openScorecard(page);
+      await scoreControl(page, 'opacity', 'openai').selectOption('3');
+      await scoreControl(page, 'deception', 'meta').selectOption('1');
+      const link = await page.getByRole('textbox', { name: 'Share link' }).inputValue();
+      const reader = await page.context().browser()!.newContext();
+      const other = await reader.newPage();
+      for (const decorated of [
+        `${link}.`,
+        `${link})`,
+        `${link}&utm_source=chat`,
+        v1Fixture.link.replace(/^http:\/\/127\.0\.0\.1:4321/, ''),
+      ]) {
+        await other.goto(decorated.startsWith('/') ? decorated : decorated.replace(/^https?:\/\/[^/]+/, ''));
+        await waitForIslands(other);
+        await expect(other.getByRole('region', { name: 'A shared scorecard' }), decorated).toBeVisible();
+        await other.goto('about:blank');
+      }
+      // Cut right after the first complete lab row.
+      const hash = new URL(link).hash;
+      const cut = hash.slice(0, hash.indexOf('.', '#share=v2.'.length));
+      await other.goto(`/scorecard/${cut}`);
+      await waitForIslands(other);
+      await expect(other.getByRole('alert').filter({ hasText: 'incomplete' })).toBeVisible();
+      await expect(other.getByRole('region', { name: 'A shared scorecard' })).toHaveCount(0);
+      // Unknown labs are named in words, not by internal keys.
+      await other.goto('/scorecard/#share=v1.zzop3.oaop2');
+      await waitForIslands(other);
+      const shared = other.getByRole('region', { name: 'A shared scorecard' });
+      await expect(shared).toContainText('one lab that this site does not list');
+      await expect(shared).not.toContainText('lab:zz');
+      await reader.close();
+    });
+
+    test('notes stay out of the share link unless the reader includes them (defect 12)', async ({ page }) => {
+      await openScorecard(page);
+      await scoreControl(page, 'opacity', 'openai').selectOption('3');
+      await detailsOf(page, 'opacity', 'openai').click();
+      await noteOf(page, 'opacity', 'openai').fill('private');
+      await noteOf(page, 'opacity', 'openai').blur();
+      const box = page.getByRole('checkbox', { name: 'Include notes in the link' });
+      await expect(box).not.toBeChecked();
+      const linkField = page.getByRole('textbox', { name: 'Share link' });
+      const without = await linkField.inputValue();
+      expect(without).not.toContain('.-oaop');
+      await box.check();
+      await expect(linkField).not.toHaveValue(without);
+      expect(await linkField.inputValue()).toContain('.-oaop');
+      await box.uncheck();
+      await expect(linkField).toHaveValue(without);
+    });
+  });
+}
+
+test.describe('unreadable saved data on a page other than the scorecard (defect 13)', () => {
+  for (const path of ['/', '/analogies/opacity/']) {
+    test(`${path} says so once, sets it aside once, and offers download and discard`, async ({ page }) => {
+      await page.goto(path);
+      await waitForIslands(page);
+      await page.evaluate(() => localStorage.setItem('labs-alignment.scorecard', '{"broken":'));
+      for (let visit = 0; visit < 3; visit += 1) {
+        await page.reload();
+        await waitForIslands(page);
+        await expect(page.getByRole('alert').filter({ hasText: 'A copy is kept' })).toHaveCount(1);
+      }
+      const copies = () =>
+        page.evaluate(() => Object.keys(localStorage).filter((k) => k.includes('.set-aside.')).length);
+      expect(await copies()).toBe(1);
+      const [download] = await Promise.all([
+        page.waitForEvent('download'),
+        page.getByRole('button', { name: 'Download the unreadable copy' }).click(),
+      ]);
+      expect(readFileSync((await download.path())!, 'utf8')).toBe('{"broken":');
+      await page.getByRole('button', { name: 'Discard it' }).click();
+      await expect(page.getByRole('alert').filter({ hasText: 'A copy is kept' })).toHaveCount(0);
+      expect(await copies()).toBe(0);
+      await page.reload();
+      await waitForIslands(page);
+      await expect(page.getByRole('alert').filter({ hasText: 'A copy is kept' })).toHaveCount(0);
+    });
+  }
+});
