@@ -15,6 +15,8 @@ export interface Rater {
   readonly card: Scorecard;
   /** True for the reader's own card, added with "Include mine". */
   readonly mine?: boolean;
+  /** True for the site's reading, added with "Include the site's reading". */
+  readonly site?: boolean;
 }
 
 export interface CellSummary {
@@ -95,7 +97,7 @@ function summariseCell(levels: readonly Level[], lab: string, analogy: string): 
   const spread =
     middle === null || levels.length < 2
       ? 0
-      : levels.reduce((sum, level) => sum + Math.abs(level - middle), 0) / levels.length;
+      : levels.reduce<number>((sum, level) => sum + Math.abs(level - middle), 0) / levels.length;
   return {
     lab,
     analogy,

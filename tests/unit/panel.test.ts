@@ -9,8 +9,10 @@ import {
   panelLink,
 } from '../../src/rubric/panel-codec';
 import { panelCsv, PANEL_CSV_HEADER } from '../../src/rubric/panel-csv';
+import { assemblePanel, MINE_RATER, SITE_RATER } from '../../src/rubric/panel-assemble';
 import { encodeShare } from '../../src/rubric/codec';
 import { toCsv, toJson } from '../../src/rubric/exchange';
+import { recordScorecard } from '../../src/rubric/storage';
 import { emptyScorecard, sameScorecard, setLevel, setNote, setWeight } from '../../src/rubric/scorecard';
 import type { Level, Scorecard } from '../../src/rubric/types';
 import { workedExampleCards } from '../fixtures/krippendorff-2011';
@@ -18,6 +20,7 @@ import { frame } from './fixtures/frame';
 
 const link = (card: Scorecard) => `https://example.org/scorecard/#${encodeShare(card, frame)}`;
 const one = (lab: string, analogy: string, level: Level) => setLevel(emptyScorecard(), lab, analogy, level);
+const savedDoc = (card: Scorecard) => JSON.stringify(recordScorecard(null, card, 1));
 const raters = (...cards: Scorecard[]): Rater[] => cards.map((card, i) => ({ name: `R${i + 1}`, card }));
 
 describe('median', () => {
@@ -270,5 +273,63 @@ describe('the panel CSV', () => {
     );
     expect(csv).toContain(`"'=HYPERLINK(""http://evil.test"")",openai,opacity,1,1,`);
     expect(csv).not.toMatch(/\r\n=/);
+  });
+});
+
+describe('building a panel from what the reader gave', () => {
+  const [a, b, c, d] = workedExampleCards(frame) as [Scorecard, Scorecard, Scorecard, Scorecard];
+
+  it('pools four pasted links into the worked example, with the site and mine added as raters', () => {
+    const text = [a, b, c, d].map(link).join('\n');
+    const built = assemblePanel({ text, files: [], site: null, mine: null }, frame);
+    expect(built.panel!.agreement.alpha).toBeCloseTo(0.815, 3);
+    expect(built.summary).toBe('Panel built from 4 scorecards.');
+    const withBoth = assemblePanel(
+      { text, files: [], site: one('meta', 'opacity', 1), mine: { saved: savedDoc(a) } },
+      frame,
+    );
+    expect(withBoth.raters.map((r) => r.name)).toEqual([
+      'Rater 1',
+      'Rater 2',
+      'Rater 3',
+      'Rater 4',
+      SITE_RATER,
+      MINE_RATER,
+    ]);
+  });
+
+  it('keeps going past bad lines and files, and says where to look', () => {
+    const built = assemblePanel(
+      {
+        text: `${link(a)}\nnonsense\n${link(a)}`,
+        files: [{ name: 'x.json', text: '{' }],
+        site: null,
+        mine: { saved: null },
+      },
+      frame,
+    );
+    expect(built.raters).toHaveLength(1);
+    expect(built.lineProblems.map((p) => p.line)).toEqual([2, 3]);
+    expect(built.otherProblems).toEqual([
+      expect.stringMatching(/^x\.json: /),
+      expect.stringMatching(/^Include mine: .*no scores yet/),
+    ]);
+    expect(built.summary).toBe(
+      'Panel built from 1 scorecard. 4 lines or files could not be used: see the messages under the links box.',
+    );
+  });
+
+  it('says when the saved card of "Include mine" cannot be read', () => {
+    const built = assemblePanel({ text: link(a), files: [], site: null, mine: { saved: '{oops' } }, frame);
+    expect(built.otherProblems).toEqual([
+      expect.stringMatching(/^Include mine: your saved scorecard could not be read/),
+    ]);
+  });
+
+  it('builds nothing from nothing, and says what to do', () => {
+    expect(assemblePanel({ text: '', files: [], site: null, mine: null }, frame)).toMatchObject({
+      panel: null,
+      summary: expect.stringMatching(/^Nothing to pool yet/),
+    });
   });
 });
