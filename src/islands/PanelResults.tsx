@@ -148,12 +148,13 @@ function Medians({ frame, panel }: { frame: RubricFrame; panel: Panel }) {
   return (
     <section aria-labelledby="panel-cells">
       <h2 id="panel-cells">Each cell: median, range and raters</h2>
+      <p>
+        Each cell shows the median level, then the range of levels given and how many raters scored it. Cells
+        marked ◆ are where the panel disagrees most.
+      </p>
       <div class="table-wrap" tabindex={0} role="region" aria-labelledby="panel-medians-caption">
         <table class="panel-table medians">
-          <caption id="panel-medians-caption">
-            Median level of each cell, with the range of levels and how many raters scored it; cells marked ◆
-            are where the panel disagrees most
-          </caption>
+          <caption id="panel-medians-caption">Median, range and raters of each cell</caption>
           <thead>
             <tr>
               <th scope="col">Lab</th>
