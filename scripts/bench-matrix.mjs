@@ -35,7 +35,7 @@ import { chromium } from '@playwright/test';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const PORT = 4398;
-const ORIGIN = `http://127.0.0.1:${PORT}`;
+export const ORIGIN = `http://127.0.0.1:${PORT}`;
 
 export const BUDGET_MS = 16;
 export const LABS = 20;
@@ -169,7 +169,7 @@ export async function answers(url) {
 }
 
 /** scripts/serve.mjs on PORT; resolves to a stop function. */
-async function serve(dir, base) {
+export async function serve(dir, base) {
   if (await answers(ORIGIN + base))
     throw new Error(`${ORIGIN} already answers: stop whatever is serving on port ${PORT}`);
   // process.execPath: the Node running this script, the project's own when started as documented.
@@ -340,7 +340,7 @@ function percentile(sorted, p) {
   // Nearest rank: the smallest sample with at least p of the samples at or below it.
   return sorted[Math.max(0, Math.ceil(p * sorted.length) - 1)];
 }
-function summary(values) {
+export function summary(values) {
   const sorted = [...values].sort((a, b) => a - b);
   return {
     n: sorted.length,

@@ -2,7 +2,8 @@
 // would, measures every page's bytes and four pages with Lighthouse, prints a table and the
 // budgets, writes bench-results/latest.{md,json}, and exits 1 when a budget fails so that it
 // can gate a merge. After Lighthouse it runs the matrix benchmark (scripts/bench-matrix.mjs):
-// an edit re-rendering a 20-lab x 12-analogy scorecard within one frame.
+// an edit re-rendering a 20-lab x 12-analogy scorecard within one frame; then the panel
+// benchmark (scripts/bench-panel.mjs): 30 raters' links built into a panel within 100 ms.
 //
 // Run it through npm (`npm run bench`): npm puts the project's Node 24 first on the PATH, and
 // Astro 7 refuses the system Node 20.
@@ -33,6 +34,7 @@ import {
   LABS as MATRIX_LABS,
   ANALOGIES as MATRIX_ANALOGIES,
 } from './bench-matrix.mjs';
+import { benchPanel, BUDGET_MS as PANEL_BUDGET_MS, RATERS as PANEL_RATERS } from './bench-panel.mjs';
 
 // astro.config.mjs writes to OUT_DIR when set; honouring it lets the benchmark build into a
 // folder of its own (OUT_DIR=dist-bench) while tests or a dev build use dist/ at the same time.
@@ -544,7 +546,7 @@ function table(pages, lighthouseRuns) {
   return [header, align, ...rows].map((r) => `| ${r.join(' | ')} |`).join('\n');
 }
 
-function budgets(pages, lighthouseRuns, lighthousePages, matrix) {
+function budgets(pages, lighthouseRuns, lighthousePages, matrix, panel) {
   const list = [];
   const add = (name, holds, measured) => list.push({ name, holds, measured });
   const byPath = Object.fromEntries(pages.map((p) => [p.path, p]));
@@ -665,6 +667,14 @@ function budgets(pages, lighthouseRuns, lighthousePages, matrix) {
       : `p95 ${matrix.p95Ms.toFixed(1)} ms, median ${matrix.unthrottled.cells.rerender.median.toFixed(1)} ms over ${matrix.unthrottled.cells.rerender.n} edits; ` +
           `weight changes p95 ${matrix.unthrottled.weights.rerender.p95.toFixed(1)} ms; ${matrix.throttleRate}× CPU throttling p95 ${matrix.throttled.cells.rerender.p95.toFixed(1)} ms (for information)`,
   );
+  add(
+    `${PANEL_RATERS} raters' share links build the panel on /panel/ in under ${PANEL_BUDGET_MS} ms: p95 of first and repeated builds (unthrottled)`,
+    !panel.error && panel.pass,
+    panel.error
+      ? `not measured: ${panel.error}`
+      : `first build on a fresh page median ${panel.first.median.toFixed(1)} ms, p95 ${panel.first.p95.toFixed(1)} ms; ` +
+          `again median ${panel.again.median.toFixed(1)} ms, p95 ${panel.again.p95.toFixed(1)} ms`,
+  );
   return list;
 }
 
@@ -724,7 +734,7 @@ async function main() {
   // The heaviest analogy page stands for all six: if it scores 100, the lighter ones have
   // less in their way.
   const analogy = analogyPages.reduce((a, b) => (b.html.gzip > a.html.gzip ? b : a), analogyPages[0])?.path;
-  const lighthousePages = ['/', '/essay/', analogy, '/scorecard/'].filter(Boolean);
+  const lighthousePages = ['/', '/essay/', analogy, '/scorecard/', '/panel/'].filter(Boolean);
 
   const lighthouseRuns = {};
   await startPreview();
@@ -754,7 +764,15 @@ async function main() {
     matrix = { error: error instanceof Error ? error.message : String(error) };
   }
 
-  const results = budgets(pages, lighthouseRuns, lighthousePages, matrix);
+  process.stderr.write(`Panel build benchmark (${PANEL_RATERS} raters) …\n`);
+  let panel;
+  try {
+    panel = await benchPanel({ dir: DIST, base: BASE });
+  } catch (error) {
+    panel = { error: error instanceof Error ? error.message : String(error) };
+  }
+
+  const results = budgets(pages, lighthouseRuns, lighthousePages, matrix, panel);
   const meta = {
     date: new Date().toISOString(),
     commit: gitCommit(),
@@ -789,6 +807,10 @@ async function main() {
     '',
     matrix.error ? `The matrix benchmark did not run: ${matrix.error}` : matrix.markdown,
     '',
+    `## Panel build (${PANEL_RATERS} raters)`,
+    '',
+    panel.error ? `The panel benchmark did not run: ${panel.error}` : panel.markdown,
+    '',
     '## Budgets',
     '',
     ...results.map((b) => `- **${b.holds ? 'PASS' : 'FAIL'}** ${b.name}: ${b.measured}`),
@@ -803,7 +825,16 @@ async function main() {
   writeAtomically(
     join(RESULTS, 'latest.json'),
     JSON.stringify(
-      { ...meta, buildSeconds, lighthousePages, pages, lighthouse: lighthouseRuns, matrix, budgets: results },
+      {
+        ...meta,
+        buildSeconds,
+        lighthousePages,
+        pages,
+        lighthouse: lighthouseRuns,
+        matrix,
+        panel,
+        budgets: results,
+      },
       null,
       2,
     ) + '\n',

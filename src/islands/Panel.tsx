@@ -1,7 +1,7 @@
 /**
  * The panel page's form: scorecard links, files, two checkboxes and "Build panel". What a
- * built panel shows (PanelResults) and the statistics behind it load on the first build,
- * so the page's first load carries only this form.
+ * built panel shows (PanelResults) and the statistics behind it load once the reader starts
+ * filling the form (or opens a panel link), so the page's first load carries only this form.
  */
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { FunctionComponent } from 'preact';
@@ -15,6 +15,7 @@ import {
   buildPanel,
   editForm,
   openPanelFromHash,
+  preloadStatistics,
 } from './panel-store';
 import type { ResultsProps } from './PanelResults';
 
@@ -37,6 +38,11 @@ export default function Panel({ frame, site, scorecardPath }: Props) {
   const loadResults = async () => {
     const module = await import('./PanelResults');
     setResults(() => module.PanelResults);
+  };
+  // The reader has begun: fetch what "Build panel" needs while they finish.
+  const prepare = () => {
+    void preloadStatistics();
+    void loadResults();
   };
 
   useEffect(() => {
@@ -84,6 +90,7 @@ export default function Panel({ frame, site, scorecardPath }: Props) {
           aria-describedby="panel-links-hint panel-line-problems"
           aria-invalid={lineProblems.length > 0 ? 'true' : undefined}
           value={form.text}
+          onFocus={prepare}
           onInput={(e) => editForm({ text: e.currentTarget.value })}
         />
         <div id="panel-line-problems">
@@ -107,6 +114,7 @@ export default function Panel({ frame, site, scorecardPath }: Props) {
             multiple
             accept=".json,.csv,application/json,text/csv"
             aria-describedby="panel-files-hint panel-other-problems"
+            onChange={prepare}
           />
         </p>
         <fieldset class="panel-include">

@@ -39,12 +39,22 @@ function savedCard(): string | null {
   }
 }
 
+/**
+ * Starts loading the statistics as soon as the reader begins to fill the form, so that
+ * "Build panel" does not wait for them; nothing is loaded for a reader who only reads.
+ */
+export function preloadStatistics(): Promise<typeof import('../rubric/panel-assemble')> {
+  statistics ??= import('../rubric/panel-assemble');
+  return statistics;
+}
+let statistics: ReturnType<typeof preloadStatistics> | undefined;
+
 /** Pools what the form holds, plus the given files, into a panel. */
 export async function buildPanel(frame: RubricFrame, site: Scorecard, files: readonly File[]): Promise<void> {
   $building.set(true);
   try {
     const [{ assemblePanel }, texts] = await Promise.all([
-      import('../rubric/panel-assemble'),
+      preloadStatistics(),
       Promise.all(files.map(async (file) => ({ name: file.name, text: await readText(file) }))),
     ]);
     const form = $form.get();
