@@ -29,9 +29,19 @@ function nameOf(items: readonly RubricItem[], id: string): string {
   return items.find((item) => item.id === id)?.name ?? id;
 }
 
-function alphaText(result: AlphaResult): string {
-  return result.alpha === null ? 'cannot be computed' : result.alpha.toFixed(3);
+function AlphaCell({ result }: { result: AlphaResult }) {
+  return result.alpha === null ? (
+    <td>
+      <span aria-hidden="true">–</span>
+      <span class="visually-hidden">cannot be computed</span>
+    </td>
+  ) : (
+    <td>{result.alpha.toFixed(3)}</td>
+  );
 }
+
+/** Below this many paired cells, the page warns that alpha is a rough figure. */
+const FEW_CELLS = 5;
 
 function whyNoAlpha(result: AlphaResult): string {
   return result.gap === 'nothing-to-pair'
@@ -66,7 +76,7 @@ function Agreement({ frame, panel }: { frame: RubricFrame; panel: Panel }) {
             <tr>
               <th scope="col">Analogy</th>
               <th scope="col">Alpha</th>
-              <th scope="col">Cells paired</th>
+              <th scope="col">Cells</th>
               <th scope="col">Scores</th>
             </tr>
           </thead>
@@ -74,7 +84,7 @@ function Agreement({ frame, panel }: { frame: RubricFrame; panel: Panel }) {
             {panel.byAnalogy.map(({ analogy, result }) => (
               <tr>
                 <th scope="row">{nameOf(frame.analogies, analogy)}</th>
-                <td>{alphaText(result)}</td>
+                <AlphaCell result={result} />
                 <td>{result.units}</td>
                 <td>{result.pairable}</td>
               </tr>
