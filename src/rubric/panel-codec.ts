@@ -78,7 +78,17 @@ export function decodePanel(fragment: string): PanelDecodeResult {
       message: `This panel link is too long to be one from this site (the limit is ${MAX_PANEL_LINK_LENGTH.toLocaleString('en')} characters).`,
     };
   }
-  const [version, flags, ...rest] = fragment.trim().split('~');
+  let body = fragment.trim();
+  // Some apps escape every "~" of a link they pass on; names hold none unescaped, so a link
+  // without a single "~" but with an escaped one was escaped as a whole, and is unescaped once.
+  if (!body.includes('~') && /%7e/i.test(body)) {
+    try {
+      body = decodeURIComponent(body);
+    } catch {
+      return { ok: false, message: DAMAGED };
+    }
+  }
+  const [version, flags, ...rest] = body.split('~');
   if (version !== PANEL_VERSION) {
     return {
       ok: false,

@@ -209,6 +209,14 @@ describe('panel links', () => {
     );
   });
 
+  it('still open after an app escaped them as a whole', () => {
+    const made = panelLink('https://example.org/panel/', cards, false, frame);
+    if (!made.ok) throw new Error(made.message);
+    const fragment = panelFragmentFromHash(new URL(made.link).hash)!;
+    const escaped = fragment.replace(/%/g, '%25').replace(/~/g, '%7E');
+    expect(decodePanel(escaped)).toEqual(decodePanel(fragment));
+  });
+
   it('leave notes out', () => {
     const noted = setNote(one('openai', 'opacity', 2), 'openai', 'opacity', 'private thought');
     const made = panelLink('https://example.org/panel/', [{ name: null, card: noted }], false, frame);
