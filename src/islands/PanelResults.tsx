@@ -66,6 +66,8 @@ function Agreement({ frame, panel }: { frame: RubricFrame; panel: Panel }) {
             {plural(agreement.pairable, 'score')} in the {plural(agreement.units, 'cell')} that two or more
             raters scored; cells only one rater scored do not count. 1 means the raters agree on every cell, 0
             means they agree no more than chance would have them.
+            {agreement.units < FEW_CELLS &&
+              ' With so few cells scored by more than one rater, treat this figure as very rough.'}
           </p>
         </>
       )}
