@@ -300,7 +300,7 @@ function percentile(sorted, p) {
   // Nearest rank: the smallest sample with at least p of the samples at or below it.
   return sorted[Math.max(0, Math.ceil(p * sorted.length) - 1)];
 }
-function summary(values) {
+export function summary(values) {
   const sorted = [...values].sort((a, b) => a - b);
   return {
     n: sorted.length,

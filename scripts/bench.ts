@@ -20,6 +20,7 @@ import * as chromeLauncher from 'chrome-launcher';
 import { fileIn, inlineStyles, pagePathsIn, scriptsOf } from '../src/integrations/built-site.ts';
 import { serveStatic } from './serve.ts';
 import { benchMatrix } from './bench-matrix.mjs';
+import { benchPanel, BUDGET_MS as PANEL_BUDGET_MS, RATERS } from './bench-panel.mjs';
 
 const DIST = process.env['OUT_DIR'] ?? 'dist';
 const BASE = (process.env['BASE_PATH'] ?? '/').replace(/\/?$/, '/');
@@ -116,7 +117,7 @@ const buildSeconds = (performance.now() - buildStart) / 1000;
 const pages = pagePathsIn(DIST).map(measurePage);
 const analogyPages = pages.filter((page) => /^\/analogies\/[^/]+\/$/.test(page.path));
 const heaviestAnalogy = analogyPages.reduce((a, b) => (b.htmlGzip > a.htmlGzip ? b : a)).path;
-const audited = ['/', '/essay/', heaviestAnalogy, '/scorecard/'];
+const audited = ['/', '/essay/', heaviestAnalogy, '/scorecard/', '/panel/'];
 
 const server = await serveStatic({ dir: DIST, base: BASE });
 const origin = new URL(server.url).origin;
@@ -131,6 +132,8 @@ try {
 }
 process.stderr.write('Matrix edit benchmark …\n');
 const matrix = await benchMatrix({ dir: DIST, base: BASE });
+process.stderr.write(`Panel build benchmark (${RATERS} raters) …\n`);
+const panel = await benchPanel({ dir: DIST, base: BASE });
 
 const budgets = [
   ...audited.map((path) => {
@@ -156,6 +159,11 @@ const budgets = [
     name: 'matrix edit re-render p95 within one frame (16 ms)',
     holds: matrix.pass,
     measured: matrix.verdict,
+  },
+  {
+    name: `${RATERS} raters' links build the panel in under ${PANEL_BUDGET_MS} ms (p95, first and repeated builds)`,
+    holds: panel.pass,
+    measured: `first build median ${panel.first.median.toFixed(1)} ms, p95 ${panel.first.p95.toFixed(1)} ms; again median ${panel.again.median.toFixed(1)} ms, p95 ${panel.again.p95.toFixed(1)} ms`,
   },
 ];
 
@@ -193,6 +201,10 @@ const markdown = [
   '',
   matrix.markdown,
   '',
+  `## Panel build (${RATERS} raters)`,
+  '',
+  panel.markdown,
+  '',
   '## Budgets',
   '',
   ...budgets.map((budget) => `- **${budget.holds ? 'PASS' : 'FAIL'}** ${budget.name}: ${budget.measured}`),
@@ -209,8 +221,11 @@ mkdirSync(RESULTS, { recursive: true });
 writeFileSync(join(RESULTS, 'latest.md'), markdown);
 writeFileSync(
   join(RESULTS, 'latest.json'),
-  JSON.stringify({ commit, buildSeconds, pages, lighthouse: lighthouseRuns, matrix, budgets }, null, 2) +
-    '\n',
+  JSON.stringify(
+    { commit, buildSeconds, pages, lighthouse: lighthouseRuns, matrix, panel, budgets },
+    null,
+    2,
+  ) + '\n',
 );
 process.stdout.write(markdown);
 process.exitCode = budgets.every((budget) => budget.holds) ? 0 : 1;

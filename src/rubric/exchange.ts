@@ -181,13 +181,21 @@ function quote(field: string): string {
   return /[",\r\n]/.test(field) ? `"${field.replace(/"/g, '""')}"` : field;
 }
 
-/** RFC 4180 with CRLF line ends, and a byte order mark so spreadsheet programs read UTF-8 as UTF-8. */
+/**
+ * CSV text from rows of fields: RFC 4180 with CRLF line ends, a byte order mark so
+ * spreadsheet programs read UTF-8 as UTF-8, and every field neutralised against formulas.
+ */
+export function csvText(rows: readonly (readonly string[])[]): string {
+  const lines = rows.map((fields) => fields.map((field) => quote(neutralise(field))).join(','));
+  return `${BOM}${lines.join('\r\n')}\r\n`;
+}
+
 export function toCsv(card: Scorecard, frame: RubricFrame): string {
-  const lines = [CSV_HEADER.join(',')];
+  const rows: string[][] = [[...CSV_HEADER]];
   for (const lab of frame.labs) {
     for (const analogy of frame.analogies) {
       const cell = getCell(card, lab.id, analogy.id);
-      const fields = [
+      rows.push([
         lab.id,
         lab.name,
         analogy.id,
@@ -196,11 +204,10 @@ export function toCsv(card: Scorecard, frame: RubricFrame): string {
         cell.level === null ? '' : String(cell.level),
         cell.confidence ?? '',
         cell.note ?? '',
-      ];
-      lines.push(fields.map((field) => quote(neutralise(field))).join(','));
+      ]);
     }
   }
-  return `${BOM}${lines.join('\r\n')}\r\n`;
+  return csvText(rows);
 }
 
 class CsvProblem extends Error {}

@@ -20,6 +20,7 @@ export const FROZEN_PAGES = [
   '/labs/microsoft/',
   '/labs/openai/',
   '/method/',
+  '/panel/',
   '/scorecard/',
 ];
 

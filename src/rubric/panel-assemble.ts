@@ -1,0 +1,117 @@
+/**
+ * One press of "Build panel": the textbox, the files, the site's reading and the reader's
+ * own card become raters, every problem is tied to the line or file it came from, and the
+ * statistics are computed. Plain TypeScript, so that vitest covers the whole path a reader
+ * takes without a browser; the island only reads files and shows the result.
+ */
+import { buildPanel, type Panel, type Rater } from './panel';
+import { readFile, readLines, settleRaters, type InputProblem, type RaterInput } from './panel-input';
+import { countScored, emptyScorecard } from './scorecard';
+import { loadStored, toScorecard } from './storage';
+import type { RubricFrame, Scorecard } from './types';
+
+export const SITE_RATER = "The site's reading";
+export const MINE_RATER = 'Mine';
+
+export interface PanelInput {
+  readonly text: string;
+  /** Each file's text, or null for a file too large to have been read. */
+  readonly files: readonly { readonly name: string; readonly text: string | null }[];
+  /** The site's reading as a card, when "Include the site's reading" is ticked. */
+  readonly site: Scorecard | null;
+  /** What the browser holds of the reader's own card (the saved text, or null), when "Include mine" is ticked. */
+  readonly mine: { readonly saved: string | null } | null;
+}
+
+export interface AssembledPanel {
+  readonly raters: readonly Rater[];
+  /** Null when fewer than one rater remains. */
+  readonly panel: Panel | null;
+  /** Problems with textbox lines, in line order. */
+  readonly lineProblems: readonly InputProblem[];
+  /** Problems with files, and with the two checkboxes. */
+  readonly otherProblems: readonly string[];
+  /** Lab and analogy keys some card held that this site does not list, as "lab:xx". */
+  readonly unknown: readonly string[];
+  /** One sentence for the status next to the button. */
+  readonly summary: string;
+}
+
+const plural = (count: number, one: string, many = `${one}s`) => `${count} ${count === 1 ? one : many}`;
+
+export function assemblePanel(input: PanelInput, frame: RubricFrame): AssembledPanel {
+  const lines = readLines(input.text, frame);
+  const inputs: RaterInput[] = [...lines.cards];
+  const otherProblems: string[] = [];
+  const unknown = new Set(lines.unknown);
+  for (const file of input.files) {
+    if (file.text === null) {
+      otherProblems.push(
+        `${file.name}: this file is too large to be a scorecard from this site (over 1 MB).`,
+      );
+      continue;
+    }
+    const read = readFile(file.name, file.text, frame);
+    if (read.card) inputs.push(read.card);
+    if (read.problem) otherProblems.push(read.problem.message);
+    for (const key of read.unknown) unknown.add(key);
+  }
+  const settled = settleRaters(inputs, frame);
+  const raters: Rater[] = [...settled.raters];
+  if (input.site !== null) raters.push({ name: SITE_RATER, card: input.site, site: true });
+  if (input.mine !== null) {
+    const mine = ownCard(input.mine.saved);
+    if (typeof mine === 'string') otherProblems.push(`Include mine: ${mine}`);
+    else if (countScored(mine, frame) === 0)
+      otherProblems.push(
+        'Include mine: your own scorecard in this browser has no scores yet, so it was left out.',
+      );
+    else raters.push({ name: MINE_RATER, card: mine, mine: true });
+  }
+  const lineProblems = [...lines.problems, ...settled.problems.filter((p) => p.line !== null)].sort(
+    (a, b) => a.line! - b.line!,
+  );
+  otherProblems.push(...settled.problems.filter((p) => p.line === null).map((p) => p.message));
+  const problems = lineProblems.length + otherProblems.length;
+  const trouble =
+    problems === 0
+      ? ''
+      : ` ${plural(problems, 'line or file', 'lines or files')} could not be used: see the ${problems === 1 ? 'message' : 'messages'} under ${lineProblems.length > 0 ? 'the links box' : 'the files'}.`;
+  if (raters.length === 0) {
+    return {
+      raters,
+      panel: null,
+      lineProblems,
+      otherProblems,
+      unknown: [...unknown],
+      summary:
+        problems === 0
+          ? 'Nothing to pool yet: paste scorecard links, add files, or tick one of the boxes.'
+          : `No panel: no scorecard could be read.${trouble}`,
+    };
+  }
+  return {
+    raters,
+    panel: buildPanel(raters, frame),
+    lineProblems,
+    otherProblems,
+    unknown: [...unknown],
+    summary: `Panel built from ${plural(raters.length, 'scorecard')}.${trouble}`,
+  };
+}
+
+/** The reader's saved card, read without writing anything back; a message when it cannot be used. */
+function ownCard(saved: string | null): Scorecard | string {
+  const loaded = loadStored(saved);
+  switch (loaded.status) {
+    case 'empty':
+      return emptyScorecard();
+    case 'ok':
+    case 'migrated':
+      return toScorecard(loaded.doc);
+    case 'newer':
+      return 'your scorecard was saved by a newer version of this site. Reload this page and build the panel again.';
+    case 'corrupt':
+      return 'your saved scorecard could not be read, so it was left out. Open the scorecard page, which keeps a copy of it aside.';
+  }
+}

@@ -1,0 +1,112 @@
+/**
+ * Panel links: every card of a panel in one URL fragment, which browsers never send to a
+ * server. Each card travels as its own share payload (codec.ts), so a panel link is read
+ * by the same decoder as a single card.
+ *
+ * Format, version 1 (fields joined by "~", unreserved in RFC 3986):
+ *   panel=p1 ~ <flags> ~ <name> ~ <share payload> ~ <name> ~ <share payload> ...
+ * Flags: "s" when the site's reading is one of the raters. Names are percent-encoded UTF-8
+ * (empty for a card without a name); payloads are share payloads without notes.
+ */
+import { encodeShare } from './codec';
+import type { RubricFrame, Scorecard } from './types';
+
+export const PANEL_PARAM = 'panel';
+export const PANEL_VERSION = 'p1';
+/**
+ * The longest panel link made or read, in characters, whole address included. RFC 9110
+ * (section 4.1) recommends that software support addresses of at least 8,000 octets;
+ * beyond that, browsers, chat apps and mail programs may cut a link off.
+ */
+export const MAX_PANEL_LINK_LENGTH = 8000;
+
+export interface PanelCard {
+  readonly name: string | null;
+  readonly card: Scorecard;
+}
+
+export type PanelLinkResult =
+  | { readonly ok: true; readonly link: string }
+  | { readonly ok: false; readonly length: number; readonly message: string };
+
+export type PanelDecodeResult =
+  | {
+      readonly ok: true;
+      readonly includeSite: boolean;
+      /** Names and share payloads ("v1..."), for the share decoder. */
+      readonly cards: readonly { readonly name: string | null; readonly payload: string }[];
+    }
+  | { readonly ok: false; readonly message: string };
+
+const encodeName = (name: string | null) => encodeURIComponent(name ?? '').replace(/~/g, '%7E');
+
+/** The whole address of a panel link, or why there is none: too long for a link to survive. */
+export function panelLink(
+  pageUrl: string,
+  cards: readonly PanelCard[],
+  includeSite: boolean,
+  frame: RubricFrame,
+): PanelLinkResult {
+  const fields = [PANEL_VERSION, includeSite ? 's' : ''];
+  for (const { name, card } of cards) {
+    fields.push(encodeName(name), encodeShare(card, frame, { notes: false }).replace(/^share=/, ''));
+  }
+  const link = `${pageUrl}#${PANEL_PARAM}=${fields.join('~')}`;
+  if (link.length <= MAX_PANEL_LINK_LENGTH) return { ok: true, link };
+  return {
+    ok: false,
+    length: link.length,
+    message: `This panel is too large for one link: it would take ${link.length.toLocaleString('en')} characters, and links longer than ${MAX_PANEL_LINK_LENGTH.toLocaleString('en')} are cut off by many browsers, chat apps and mail programs. Export the panel as CSV instead, or share the scorecard links themselves.`,
+  };
+}
+
+/** The payload of a `#panel=` hash, or null for any other hash. */
+export function panelFragmentFromHash(hash: string): string | null {
+  const body = hash.startsWith('#') ? hash.slice(1) : hash;
+  const prefix = `${PANEL_PARAM}=`;
+  return body.startsWith(prefix) ? body.slice(prefix.length) : null;
+}
+
+const DAMAGED =
+  'This panel link is damaged or incomplete; it may have been cut off when it was copied. Ask for the link again.';
+
+/** Reads a panel link's fragment (without "#panel="). Never throws. */
+export function decodePanel(fragment: string): PanelDecodeResult {
+  if (fragment.length > MAX_PANEL_LINK_LENGTH) {
+    return {
+      ok: false,
+      message: `This panel link is too long to be one from this site (the limit is ${MAX_PANEL_LINK_LENGTH.toLocaleString('en')} characters).`,
+    };
+  }
+  let body = fragment.trim();
+  // Some apps escape every "~" of a link they pass on; names hold none unescaped, so a link
+  // without a single "~" but with an escaped one was escaped as a whole, and is unescaped once.
+  if (!body.includes('~') && /%7e/i.test(body)) {
+    try {
+      body = decodeURIComponent(body);
+    } catch {
+      return { ok: false, message: DAMAGED };
+    }
+  }
+  const [version, flags, ...rest] = body.split('~');
+  if (version !== PANEL_VERSION) {
+    return {
+      ok: false,
+      message: /^p\d+$/.test(version ?? '')
+        ? 'This panel link was made by a different version of this site, which this page cannot read. Reload the page and open the link again.'
+        : 'This link does not contain a panel from this site.',
+    };
+  }
+  if (flags === undefined || !/^s?$/.test(flags) || rest.length % 2 !== 0)
+    return { ok: false, message: DAMAGED };
+  const cards: { name: string | null; payload: string }[] = [];
+  try {
+    for (let at = 0; at < rest.length; at += 2) {
+      const name = decodeURIComponent(rest[at]!);
+      cards.push({ name: name === '' ? null : name, payload: rest[at + 1]! });
+    }
+  } catch {
+    return { ok: false, message: DAMAGED };
+  }
+  return { ok: true, includeSite: flags === 's', cards };
+}

@@ -1,0 +1,161 @@
+/**
+ * Turning what a reader pastes and picks into panel raters: one share link per line, with
+ * an optional "Name:" before it, and exported JSON or CSV files. Reading never throws; each
+ * line or file that cannot be used gets a message naming it, and the rest still count.
+ */
+import { encodeShare, shareFragmentFromHash } from './codec';
+import { decodeShare } from './share-decode';
+import { fromCsv, fromJson } from './exchange';
+import { countScored } from './scorecard';
+import type { Rater } from './panel';
+import type { RubricFrame, Scorecard } from './types';
+
+/** A message tied to where the reader put the card: a line of the textbox, or a file. */
+export interface InputProblem {
+  /** 1-based line of the textbox, or null for a file. */
+  readonly line: number | null;
+  readonly message: string;
+}
+
+/** A card read from the textbox or a file, before names are settled. */
+export interface RaterInput {
+  /** The name the reader gave, or null. */
+  readonly name: string | null;
+  readonly card: Scorecard;
+  /** Where it came from, for messages: "line 3" or the file name. */
+  readonly where: string;
+}
+
+/** Longest rater name kept; longer names are cut, so tables and links stay readable. */
+export const MAX_NAME_LENGTH = 40;
+/** More raters than this are refused: the page and the panel link would stop being usable. */
+export const MAX_RATERS = 100;
+
+// Where a link starts in a line: a web address, or a bare fragment copied from one.
+const LINK_START = /https?:\/\/|#?share=/i;
+
+function cleanName(text: string): string | null {
+  const name = Array.from(text.replace(/[:\-–—]\s*$/, '').trim())
+    .slice(0, MAX_NAME_LENGTH)
+    .join('')
+    .trim();
+  return name === '' ? null : name;
+}
+
+/** Reads the textbox: blank lines are skipped, every other line is a card or a problem. */
+export function readLines(
+  text: string,
+  frame: RubricFrame,
+): { cards: RaterInput[]; problems: InputProblem[]; unknown: string[] } {
+  const cards: RaterInput[] = [];
+  const problems: InputProblem[] = [];
+  const unknown = new Set<string>();
+  text.split(/\r\n|\r|\n/).forEach((raw, index) => {
+    const line = index + 1;
+    const content = raw.trim();
+    if (content === '') return;
+    const problem = (message: string) => problems.push({ line, message: `Line ${line}: ${message}` });
+    const start = content.search(LINK_START);
+    if (start < 0) {
+      problem(
+        'this is not a scorecard link. Paste the link from the "Share link" box of a scorecard, one per line, optionally with a name and a colon before it.',
+      );
+      return;
+    }
+    const link = content.slice(start).split(/\s/)[0] ?? '';
+    if (/[#&]panel=/.test(link)) {
+      problem('this is a panel link, not a scorecard link. Open it in the address bar to see that panel.');
+      return;
+    }
+    const hashAt = link.indexOf('#');
+    const fragment = hashAt >= 0 ? shareFragmentFromHash(link.slice(hashAt)) : shareFragmentFromHash(link);
+    if (fragment === null) {
+      problem(
+        'this link has no scorecard in it (no "#share=" part). Ask for the link from the "Share link" box of the scorecard page.',
+      );
+      return;
+    }
+    const result = decodeShare(fragment, frame);
+    if (!result.ok) {
+      problem(result.error.message);
+      return;
+    }
+    if (countScored(result.card, frame) === 0) {
+      problem('this scorecard has no scores yet, so it was left out.');
+      return;
+    }
+    for (const key of result.unknown) unknown.add(key);
+    cards.push({ name: cleanName(content.slice(0, start)), card: result.card, where: `line ${line}` });
+  });
+  return { cards, problems, unknown: [...unknown] };
+}
+
+/** Reads one exported file, choosing the format as the scorecard's import does. */
+export function readFile(
+  fileName: string,
+  text: string,
+  frame: RubricFrame,
+): { card: RaterInput | null; problem: InputProblem | null; unknown: readonly string[] } {
+  const result =
+    /\.csv$/i.test(fileName) || !text.trimStart().startsWith('{')
+      ? fromCsv(text, frame)
+      : fromJson(text, frame);
+  if (!result.ok)
+    return { card: null, problem: { line: null, message: `${fileName}: ${result.message}` }, unknown: [] };
+  if (countScored(result.card, frame) === 0) {
+    return {
+      card: null,
+      problem: { line: null, message: `${fileName}: this scorecard has no scores yet, so it was left out.` },
+      unknown: [],
+    };
+  }
+  return {
+    card: { name: cleanName(fileName.replace(/\.(json|csv)$/i, '')), card: result.card, where: fileName },
+    problem: null,
+    unknown: result.unknown,
+  };
+}
+
+/**
+ * Names every card and drops repeats. A card is a repeat when it holds the same levels,
+ * confidences and weights as an earlier one under the same name (or with no name on
+ * either): most likely the same link pasted twice. Two people who really scored alike can
+ * be kept apart by naming them.
+ */
+export function settleRaters(
+  inputs: readonly RaterInput[],
+  frame: RubricFrame,
+): { raters: Rater[]; problems: InputProblem[] } {
+  const raters: Rater[] = [];
+  const problems: InputProblem[] = [];
+  const seen = new Map<string, string>();
+  const names = new Set<string>();
+  for (const input of inputs) {
+    const fingerprint = `${input.name ?? ''}\n${encodeShare(input.card, frame, { notes: false })}`;
+    const earlier = seen.get(fingerprint);
+    const line = /^line (\d+)$/.exec(input.where);
+    const lineNumber = line ? Number(line[1]) : null;
+    const where = input.where.replace(/^line/, 'Line');
+    if (earlier !== undefined) {
+      problems.push({
+        line: lineNumber,
+        message: `${where}: the same scorecard as ${earlier}, so it was counted once. If two people really gave the same scores, put a different name before each link.`,
+      });
+      continue;
+    }
+    if (raters.length >= MAX_RATERS) {
+      problems.push({
+        line: lineNumber,
+        message: `${where}: a panel holds at most ${MAX_RATERS} scorecards, so this one and any after it were left out.`,
+      });
+      continue;
+    }
+    seen.set(fingerprint, input.where);
+    let name = input.name ?? `Rater ${raters.length + 1}`;
+    // Two different cards under one name would be indistinguishable in the tables.
+    for (let suffix = 2; names.has(name); suffix += 1) name = `${input.name ?? 'Rater'} (${suffix})`;
+    names.add(name);
+    raters.push({ name, card: input.card });
+  }
+  return { raters, problems };
+}

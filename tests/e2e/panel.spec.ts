@@ -1,0 +1,260 @@
+import { readFileSync } from 'node:fs';
+import AxeBuilder from '@axe-core/playwright';
+import type { Page } from '@playwright/test';
+import { expect, rubric, test, waitForIslands } from './fixtures';
+import { encodeShare } from '../../src/rubric/codec';
+import { toJson } from '../../src/rubric/exchange';
+import { emptyScorecard, setLevel } from '../../src/rubric/scorecard';
+import { recordScorecard } from '../../src/rubric/storage';
+import type { Level, RubricFrame, Scorecard } from '../../src/rubric/types';
+import { workedExampleCards } from '../fixtures/krippendorff-2011';
+
+const frame: RubricFrame = {
+  labs: rubric.labs.map(({ id, key, name }) => ({ id, key, name })),
+  analogies: rubric.analogies.map(({ id, key, title }) => ({ id, key, name: title })),
+};
+const shareLink = (card: Scorecard) => `http://127.0.0.1/scorecard/#${encodeShare(card, frame)}`;
+const WORKED = workedExampleCards(frame);
+const WORKED_LINES = WORKED.map((card, i) => `${['Ana', 'Ben', 'Cleo', 'Dev'][i]}: ${shareLink(card)}`).join(
+  '\n',
+);
+
+/** Every cell scored, so each card takes about 110 characters of a panel link. */
+const fullCard = (seed: number) =>
+  frame.labs.reduce(
+    (card, lab, l) =>
+      frame.analogies.reduce((c, a, i) => setLevel(c, lab.id, a.id, ((seed * 7 + l + i) % 5) as Level), card),
+    emptyScorecard(),
+  );
+
+const links = (page: Page) => page.getByRole('textbox', { name: 'Scorecard links' });
+const build = (page: Page) => page.getByRole('button', { name: 'Build panel' }).click();
+
+async function openPanel(page: Page, hash = '') {
+  await page.goto(`/panel/${hash}`);
+  await waitForIslands(page);
+}
+
+async function buildWith(page: Page, text: string) {
+  await openPanel(page);
+  await links(page).fill(text);
+  await build(page);
+}
+
+test('the worked example of Krippendorff (2011): four share links in, ordinal alpha 0.815 out', async ({
+  page,
+  problems,
+}) => {
+  await buildWith(page, WORKED_LINES);
+  await expect(page.getByText("Krippendorff's alpha (ordinal): 0.815", { exact: true })).toBeVisible();
+  await expect(page.getByRole('status').filter({ hasText: 'Panel built from 4 scorecards.' })).toBeVisible();
+  await expect(page.getByText(/rests on 4 raters and 40 scores in the 11 cells/)).toBeVisible();
+  await expect(page.getByText('Raters: Ana, Ben, Cleo, Dev.')).toBeVisible();
+  // The dot strips are pictures with a text alternative, and a table of the counts under each.
+  await expect(
+    page.getByRole('img', { name: new RegExp(`^Levels given for ${frame.analogies[0]!.name}`) }),
+  ).toBeVisible();
+  await expect(
+    page.getByRole('table', { name: `${frame.analogies[0]!.name}: how many raters gave each level` }),
+  ).toBeVisible();
+  expect(problems).toEqual({ errors: [], foreignRequests: [] });
+});
+
+test('bad lines are named by number with the reason, the good lines still count, and nothing leaves the textbox', async ({
+  page,
+}) => {
+  const [a, b] = WORKED as [Scorecard, Scorecard];
+  const text = [
+    shareLink(a),
+    'see you on Thursday',
+    'http://127.0.0.1/scorecard/#share=v1.zz',
+    'http://127.0.0.1/scorecard/#share=v9.oami3',
+    shareLink(a),
+    shareLink(b),
+  ].join('\n');
+  await buildWith(page, text);
+  const messages = page.locator('#panel-line-problems li');
+  await expect(messages).toHaveText([
+    /^Line 2: this is not a scorecard link/,
+    /^Line 3: This share link is damaged or incomplete/,
+    /^Line 4: This scorecard was shared from a different version of this site/,
+    /^Line 5: the same scorecard as line 1, so it was counted once/,
+  ]);
+  await expect(links(page)).toHaveValue(text);
+  await expect(links(page)).toHaveAttribute('aria-invalid', 'true');
+  await expect(
+    page
+      .getByRole('status')
+      .filter({ hasText: 'Panel built from 2 scorecards. 4 lines or files could not be used' }),
+  ).toBeVisible();
+  await expect(page.getByText('Raters: Rater 1, Rater 2.')).toBeVisible();
+});
+
+test('a file from a newer version of the site, and a broken file, are named with the reason; good files count', async ({
+  page,
+}) => {
+  await openPanel(page);
+  const newer = toJson(WORKED[0]!, frame).replace('"schemaVersion": 1', '"schemaVersion": 2');
+  await page.getByLabel('Add scorecard files').setInputFiles([
+    { name: 'ana.json', mimeType: 'application/json', buffer: Buffer.from(toJson(WORKED[0]!, frame)) },
+    { name: 'ben.json', mimeType: 'application/json', buffer: Buffer.from(toJson(WORKED[1]!, frame)) },
+    { name: 'future.json', mimeType: 'application/json', buffer: Buffer.from(newer) },
+    { name: 'notes.csv', mimeType: 'text/csv', buffer: Buffer.from('hello,world\n') },
+  ]);
+  await build(page);
+  await expect(page.locator('#panel-other-problems li')).toHaveText([
+    /^future\.json: This scorecard was exported from a newer version of this site/,
+    /^notes\.csv: This file is not a scorecard CSV from this site/,
+  ]);
+  await expect(page.getByText('Raters: ana, ben.')).toBeVisible();
+});
+
+test('the panel link reopens the same panel, names and the site reading included', async ({
+  page,
+  context,
+}) => {
+  await buildWith(page, WORKED_LINES);
+  await page.getByRole('checkbox', { name: "Include the site's reading" }).check();
+  await build(page);
+  await expect(page.getByText("Raters: Ana, Ben, Cleo, Dev, The site's reading.")).toBeVisible();
+  const link = await page.getByRole('textbox', { name: 'Panel link' }).inputValue();
+  expect(link).toMatch(/\/panel\/#panel=p1~s~Ana~v1\./);
+  const alpha = await page.locator('.alpha-headline').textContent();
+
+  const other = await context.newPage();
+  await other.goto(link);
+  await waitForIslands(other);
+  await expect(other.getByText("Raters: Ana, Ben, Cleo, Dev, The site's reading.")).toBeVisible();
+  await expect(other.locator('.alpha-headline')).toHaveText(alpha!);
+  await expect(other.getByRole('checkbox', { name: "Include the site's reading" })).toBeChecked();
+  const lines = (await links(other).inputValue()).split('\n');
+  expect(lines).toHaveLength(4);
+  expect(lines[0]).toMatch(/^Ana: http:\/\/127\.0\.0\.1:\d+\/scorecard\/#share=v1\./);
+});
+
+test('a panel too large for a link says so, with the limit, and export still works', async ({ page }) => {
+  // Eighty raters: the largest panel the tests build.
+  test.slow();
+  const text = Array.from({ length: 80 }, (_, i) => `Reader ${i + 1}: ${shareLink(fullCard(i))}`).join('\n');
+  await buildWith(page, text);
+  await expect(page.getByText('Panel built from 80 scorecards.')).toBeVisible();
+  const note = page.locator('#panel-link-note');
+  await expect(note).toHaveText(
+    /^This panel is too large for one link: it would take [\d,]+ characters, and links longer than 8,000/,
+  );
+  await expect(page.getByRole('textbox', { name: 'Panel link' })).toHaveValue('');
+  await expect(page.getByRole('button', { name: 'Copy panel link' })).toBeDisabled();
+  const download = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Export panel CSV' }).click();
+  const csv = readFileSync((await (await download).path())!, 'utf8');
+  expect(csv.trimEnd().split('\r\n')).toHaveLength(1 + 80 * frame.labs.length * frame.analogies.length);
+});
+
+for (const [what, hash, message] of [
+  ['from a newer version', '#panel=p2~~~v1.oami3', /made by a different version of this site/],
+  ['damaged', '#panel=p1~x~~', /damaged or incomplete/],
+  [
+    'too long',
+    `#panel=p1~~~v1.${'oami3'.repeat(1700)}`,
+    /too long to be one from this site \(the limit is 8,000 characters\)/,
+  ],
+] as const) {
+  test(`a panel link ${what} gives a message at the top of the page and leaves the form usable`, async ({
+    page,
+  }) => {
+    await openPanel(page, hash);
+    await expect(page.getByRole('alert')).toHaveText(message);
+    await expect(page.getByRole('alert')).toContainText('Paste the scorecard links below instead.');
+    await links(page).fill(WORKED_LINES);
+    await build(page);
+    await expect(page.getByText("Krippendorff's alpha (ordinal): 0.815")).toBeVisible();
+  });
+}
+
+test('the panel CSV has one row per rater, lab and analogy, and neutralises formulas in names', async ({
+  page,
+}) => {
+  await buildWith(page, `=SUM(A1:A9): ${shareLink(WORKED[0]!)}\nBen: ${shareLink(WORKED[1]!)}`);
+  const download = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Export panel CSV' }).click();
+  const file = await download;
+  expect(file.suggestedFilename()).toBe('panel.csv');
+  const rows = readFileSync((await file.path())!, 'utf8')
+    .replace(/^\uFEFF/, '')
+    .trimEnd()
+    .split('\r\n');
+  expect(rows[0]).toBe('rater,lab,analogy,level,weight,confidence');
+  expect(rows).toHaveLength(1 + 2 * frame.labs.length * frame.analogies.length);
+  expect(rows[1]).toBe(`'=SUM(A1:A9),${frame.labs[0]!.id},${frame.analogies[0]!.id},0,1,`);
+  expect(rows.filter((row) => row.startsWith('=') || row.startsWith('+') || row.startsWith('-'))).toEqual([]);
+});
+
+test('"Include mine" adds the saved scorecard and shows where it differs most from the panel', async ({
+  page,
+}) => {
+  await page.goto('/panel/');
+  const lab = frame.labs[0]!.id;
+  const analogy = frame.analogies[0]!.id;
+  const mine = setLevel(emptyScorecard(), lab, analogy, 4);
+  await page.evaluate(
+    (doc) => localStorage.setItem('labs-alignment.scorecard', doc),
+    JSON.stringify(recordScorecard(null, mine, Date.now())),
+  );
+  await buildWith(page, WORKED_LINES);
+  await page.getByRole('checkbox', { name: /Include mine/ }).check();
+  await build(page);
+  await expect(page.getByText('Raters: Ana, Ben, Cleo, Dev, Mine.')).toBeVisible();
+  const section = page.getByRole('region', { name: 'Where yours differs most from the panel' });
+  await expect(section.getByRole('listitem').first()).toHaveText(
+    `${frame.labs[0]!.name}, ${frame.analogies[0]!.name}: yours 4, panel median 0 (you are higher by 4).`,
+  );
+});
+
+test('the panel page is linked from the scorecard, next to the share area', async ({ page }) => {
+  await page.goto('/scorecard/');
+  await page.getByRole('link', { name: 'Pool scorecards in a panel' }).click();
+  await expect(page).toHaveURL(/\/panel\/$/);
+  await expect(page.getByRole('heading', { level: 1, name: 'Reader panels' })).toBeVisible();
+});
+
+const WCAG_22_AA = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
+const STATES: Record<string, (page: Page) => Promise<void>> = {
+  empty: (page) => openPanel(page),
+  built: async (page) => {
+    await buildWith(page, WORKED_LINES);
+    await page.getByRole('checkbox', { name: /Include mine/ }).check();
+    await page.getByRole('checkbox', { name: "Include the site's reading" }).check();
+    await build(page);
+    await expect(page.getByText("Krippendorff's alpha (ordinal):", { exact: false }).first()).toBeVisible();
+  },
+  errors: async (page) => {
+    await openPanel(page, '#panel=p2~~~v1');
+    await links(page).fill(`${shareLink(WORKED[0]!)}\nnot a link\n${shareLink(WORKED[0]!)}`);
+    await page.getByRole('checkbox', { name: /Include mine/ }).check();
+    await build(page);
+    await expect(page.locator('#panel-line-problems li')).toHaveCount(2);
+  },
+};
+
+for (const colorScheme of ['light', 'dark'] as const) {
+  for (const width of [375, 1280]) {
+    test.describe(`/panel/ at ${width} px, ${colorScheme}`, () => {
+      test.use({ colorScheme, viewport: { width, height: 900 } });
+      for (const [state, reach] of Object.entries(STATES)) {
+        test(`${state}: no axe violation and no sideways scroll`, async ({ page }) => {
+          // axe over the built panel's tables takes several seconds on a busy machine.
+          test.slow();
+          await reach(page);
+          const { violations } = await new AxeBuilder({ page }).withTags(WCAG_22_AA).analyze();
+          expect(
+            violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`),
+          ).toEqual([]);
+          const overflow = await page.evaluate(
+            () => document.documentElement.scrollWidth - window.innerWidth,
+          );
+          expect(overflow).toBeLessThanOrEqual(0);
+        });
+      }
+    });
+  }
+}

@@ -1,0 +1,343 @@
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { buildPanel, describeAlpha, median, type Rater } from '../../src/rubric/panel';
+import { readFile, readLines, settleRaters, MAX_RATERS } from '../../src/rubric/panel-input';
+import {
+  decodePanel,
+  MAX_PANEL_LINK_LENGTH,
+  panelFragmentFromHash,
+  panelLink,
+} from '../../src/rubric/panel-codec';
+import { panelCsv, PANEL_CSV_HEADER } from '../../src/rubric/panel-csv';
+import { assemblePanel, MINE_RATER, SITE_RATER } from '../../src/rubric/panel-assemble';
+import { encodeShare } from '../../src/rubric/codec';
+import { toCsv, toJson } from '../../src/rubric/exchange';
+import { recordScorecard } from '../../src/rubric/storage';
+import { emptyScorecard, sameScorecard, setLevel, setNote, setWeight } from '../../src/rubric/scorecard';
+import type { Level, Scorecard } from '../../src/rubric/types';
+import { workedExampleCards } from '../fixtures/krippendorff-2011';
+import { frame } from './fixtures/frame';
+
+const link = (card: Scorecard) => `https://example.org/scorecard/#${encodeShare(card, frame)}`;
+const one = (lab: string, analogy: string, level: Level) => setLevel(emptyScorecard(), lab, analogy, level);
+const savedDoc = (card: Scorecard) => JSON.stringify(recordScorecard(null, card, 1));
+const raters = (...cards: Scorecard[]): Rater[] => cards.map((card, i) => ({ name: `R${i + 1}`, card }));
+
+describe('median', () => {
+  it('is the middle value, or the mean of the two middle values', () => {
+    expect(median([])).toBeNull();
+    expect(median([3])).toBe(3);
+    expect(median([4, 0, 2])).toBe(2);
+    expect(median([1, 4, 2, 3])).toBe(2.5);
+  });
+
+  it('does not depend on order and lies between the smallest and largest value', () => {
+    fc.assert(
+      fc.property(fc.array(fc.integer({ min: 0, max: 4 }), { minLength: 1 }), (values) => {
+        const m = median(values)!;
+        expect(median([...values].reverse())).toBe(m);
+        expect(m).toBeGreaterThanOrEqual(Math.min(...values));
+        expect(m).toBeLessThanOrEqual(Math.max(...values));
+      }),
+    );
+  });
+});
+
+describe('a panel', () => {
+  it('reproduces the worked example of Krippendorff (2011): ordinal alpha 0.815 over 40 pairable values', () => {
+    const panel = buildPanel(raters(...workedExampleCards(frame)), frame);
+    expect(panel.agreement.alpha).toBeCloseTo(0.815, 3);
+    expect(panel.agreement).toMatchObject({ units: 11, pairable: 40 });
+  });
+
+  it('summarises each cell: count, median, range and the levels given', () => {
+    const panel = buildPanel(
+      raters(one('openai', 'opacity', 1), one('openai', 'opacity', 4), one('openai', 'opacity', 2)),
+      frame,
+    );
+    const cell = panel.cells[0]![2]!;
+    expect(cell).toMatchObject({ lab: 'openai', analogy: 'opacity', count: 3, median: 2, min: 1, max: 4 });
+    expect(cell.levels).toEqual([0, 1, 1, 0, 1]);
+    expect(panel.cells[0]![0]).toMatchObject({ count: 0, median: null, min: null, max: null });
+  });
+
+  it('marks the cells of strongest disagreement, and none where raters agree', () => {
+    const a = setLevel(one('openai', 'opacity', 0), 'meta', 'deception', 2);
+    const b = setLevel(one('openai', 'opacity', 4), 'meta', 'deception', 2);
+    const panel = buildPanel(raters(a, b), frame);
+    expect(
+      panel.cells
+        .flat()
+        .filter((c) => c.contested)
+        .map((c) => `${c.lab}/${c.analogy}`),
+    ).toEqual(['openai/opacity']);
+    expect(
+      buildPanel(raters(a, a), frame)
+        .cells.flat()
+        .some((c) => c.contested),
+    ).toBe(false);
+  });
+
+  it("gives each rater's aggregate under their own weights, the median, and the ranks", () => {
+    let a = setLevel(one('openai', 'opacity', 4), 'openai', 'deception', 0);
+    a = setLevel(a, 'anthropic', 'opacity', 1);
+    const b = setWeight(a, 'deception', 0);
+    const panel = buildPanel(raters(a, b), frame);
+    const openai = panel.labs[0]!;
+    expect(openai.aggregates).toEqual([2, 4]);
+    expect(openai.median).toBe(3);
+    expect(openai.ranks.slice(0, 2)).toEqual([2, 0]);
+    expect(panel.labs[1]!.ranks.slice(0, 2)).toEqual([0, 2]);
+    expect(panel.labs[2]!.unranked).toBe(2);
+  });
+
+  it('says where alpha cannot be computed rather than giving a number', () => {
+    const panel = buildPanel(raters(one('openai', 'opacity', 2)), frame);
+    expect(panel.agreement).toMatchObject({ alpha: null, gap: 'nothing-to-pair' });
+    const same = buildPanel(raters(one('openai', 'opacity', 2), one('openai', 'opacity', 2)), frame);
+    expect(same.agreement).toMatchObject({ alpha: null, gap: 'no-variation' });
+  });
+
+  it("lists where the reader's own levels are furthest from the panel's median", () => {
+    const others = [one('meta', 'opacity', 1), one('meta', 'opacity', 1), one('meta', 'opacity', 2)];
+    const mine: Rater = { name: 'Mine', card: one('meta', 'opacity', 4), mine: true };
+    const panel = buildPanel([...raters(...others), mine], frame);
+    expect(panel.mineDiffers).toEqual([
+      { lab: 'meta', analogy: 'opacity', mine: 4, median: 1.5, difference: 2.5 },
+    ]);
+  });
+
+  it('is 1 for a panel whose raters agree on cells that differ, whoever they are and in any order', () => {
+    const card = setLevel(one('openai', 'opacity', 1), 'meta', 'deception', 3);
+    expect(buildPanel(raters(card, card, card), frame).agreement.alpha).toBeCloseTo(1, 12);
+  });
+
+  it("reads alphas in plain words at Krippendorff's thresholds", () => {
+    expect(describeAlpha(0.815)).toMatch(/^strong/);
+    expect(describeAlpha(0.7)).toMatch(/^moderate/);
+    expect(describeAlpha(0.3)).toMatch(/^weak/);
+    expect(describeAlpha(-0.1)).toMatch(/^no agreement/);
+  });
+});
+
+describe('reading the scorecard links a reader pastes', () => {
+  const [a, b, c, d] = workedExampleCards(frame) as [Scorecard, Scorecard, Scorecard, Scorecard];
+
+  it('takes one link per line, with an optional name before it, and skips blank lines', () => {
+    const text = `Alice: ${link(a)}\n\n${link(b)}\n  Carol — ${link(c)}  \n#${encodeShare(d, frame)}`;
+    const { cards, problems } = readLines(text, frame);
+    expect(problems).toEqual([]);
+    expect(cards.map((x) => x.name)).toEqual(['Alice', null, 'Carol', null]);
+    expect(sameScorecard(cards[0]!.card, a)).toBe(true);
+    const { raters: named } = settleRaters(cards, frame);
+    expect(named.map((r) => r.name)).toEqual(['Alice', 'Rater 2', 'Carol', 'Rater 4']);
+  });
+
+  it('names each bad line by its number and says why, while the good lines still count', () => {
+    const text = [
+      link(a),
+      'hello there',
+      'https://example.org/scorecard/',
+      'https://example.org/scorecard/#share=v1.oami9',
+      'https://example.org/scorecard/#share=v2.oami3',
+      link(emptyScorecard()),
+      link(b),
+    ].join('\n');
+    const { cards, problems } = readLines(text, frame);
+    expect(cards).toHaveLength(2);
+    expect(problems.map((p) => p.line)).toEqual([2, 3, 4, 5, 6]);
+    expect(problems[0]!.message).toMatch(/^Line 2: this is not a scorecard link/);
+    expect(problems[1]!.message).toMatch(/^Line 3: .*no "#share=" part/);
+    expect(problems[2]!.message).toMatch(/^Line 4: .*damaged or incomplete/);
+    expect(problems[3]!.message).toMatch(/^Line 5: .*different version of this site/);
+    expect(problems[4]!.message).toMatch(/^Line 6: .*no scores yet/);
+  });
+
+  it('counts a link pasted twice once, and says so on the later line; named twins are kept', () => {
+    const { cards } = readLines(`${link(a)}\n${link(b)}\n${link(a)}\nX: ${link(a)}`, frame);
+    const { raters: kept, problems } = settleRaters(cards, frame);
+    expect(kept.map((r) => r.name)).toEqual(['Rater 1', 'Rater 2', 'X']);
+    expect(problems).toEqual([
+      {
+        line: 3,
+        message: expect.stringMatching(/^Line 3: the same scorecard as line 1, so it was counted once/),
+      },
+    ]);
+  });
+
+  it('refuses a panel link pasted as a line, and cards beyond the limit', () => {
+    expect(readLines('https://example.org/panel/#panel=p1~~~v1.oami3', frame).problems[0]!.message).toMatch(
+      /panel link, not a scorecard link/,
+    );
+    const many = Array.from({ length: MAX_RATERS + 1 }, (_, i) => ({
+      name: `P${i}`,
+      card: a,
+      where: `line ${i + 1}`,
+    }));
+    const settled = settleRaters(many, frame);
+    expect(settled.raters).toHaveLength(MAX_RATERS);
+    expect(settled.problems[0]!.message).toMatch(
+      new RegExp(`^Line ${MAX_RATERS + 1}: a panel holds at most`),
+    );
+  });
+
+  it('reads exported JSON and CSV files, and says why a file is refused', () => {
+    expect(sameScorecard(readFile('alice.json', toJson(a, frame), frame).card!.card, a)).toBe(true);
+    expect(readFile('alice.json', toJson(a, frame), frame).card!.name).toBe('alice');
+    expect(sameScorecard(readFile('bob.csv', toCsv(b, frame), frame).card!.card, b)).toBe(true);
+    const newer = toJson(a, frame).replace('"schemaVersion": 1', '"schemaVersion": 2');
+    expect(readFile('new.json', newer, frame).problem!.message).toMatch(
+      /^new\.json: .*newer version of this site/,
+    );
+    expect(readFile('x.csv', 'a,b\n1,2', frame).problem!.message).toMatch(/^x\.csv: /);
+  });
+});
+
+describe('panel links', () => {
+  const cards = workedExampleCards(frame).map((card, i) => ({ name: i === 0 ? 'Ana ~ "Bé"' : null, card }));
+
+  it('carry every card and its name in the fragment, and read back the same', () => {
+    const made = panelLink('https://example.org/panel/', cards, true, frame);
+    if (!made.ok) throw new Error(made.message);
+    const fragment = panelFragmentFromHash(new URL(made.link).hash)!;
+    const read = decodePanel(fragment);
+    if (!read.ok) throw new Error(read.message);
+    expect(read.includeSite).toBe(true);
+    expect(read.cards.map((c) => c.name)).toEqual(['Ana ~ "Bé"', null, null, null]);
+    expect(read.cards.map((c) => c.payload)).toEqual(
+      cards.map(({ card }) => encodeShare(card, frame).slice('share='.length)),
+    );
+  });
+
+  it('still open after an app escaped them as a whole', () => {
+    const made = panelLink('https://example.org/panel/', cards, false, frame);
+    if (!made.ok) throw new Error(made.message);
+    const fragment = panelFragmentFromHash(new URL(made.link).hash)!;
+    const escaped = fragment.replace(/%/g, '%25').replace(/~/g, '%7E');
+    expect(decodePanel(escaped)).toEqual(decodePanel(fragment));
+  });
+
+  it('leave notes out', () => {
+    const noted = setNote(one('openai', 'opacity', 2), 'openai', 'opacity', 'private thought');
+    const made = panelLink('https://example.org/panel/', [{ name: null, card: noted }], false, frame);
+    expect(made.ok && made.link).toBe('https://example.org/panel/#panel=p1~~~v1.oaop2');
+  });
+
+  it(`are refused, with the figures, when longer than ${MAX_PANEL_LINK_LENGTH} characters`, () => {
+    // Every cell scored: about 110 characters a card, so 80 of them pass the limit.
+    const full = (seed: number) =>
+      frame.labs.reduce(
+        (card, lab, l) =>
+          frame.analogies.reduce(
+            (c, analogy, a) => setLevel(c, lab.id, analogy.id, ((seed + l + a) % 5) as Level),
+            card,
+          ),
+        emptyScorecard(),
+      );
+    const many = Array.from({ length: 80 }, (_, i) => ({ name: `Reader ${i}`, card: full(i) }));
+    const made = panelLink('https://example.org/panel/', many, false, frame);
+    expect(made.ok).toBe(false);
+    if (!made.ok)
+      expect(made.message).toMatch(/too large for one link: it would take [\d,]+ characters.*8,000/);
+  });
+
+  it('from another version, damaged, or too long give a message', () => {
+    expect(decodePanel('p2~~~v1.oami3')).toMatchObject({
+      ok: false,
+      message: expect.stringMatching(/different version/),
+    });
+    expect(decodePanel('p1~~~')).toMatchObject({ ok: true, cards: [{ name: null, payload: '' }] });
+    expect(decodePanel('p1~x~a~b')).toMatchObject({ ok: false, message: expect.stringMatching(/damaged/) });
+    expect(decodePanel('p1~~%E0~v1')).toMatchObject({ ok: false, message: expect.stringMatching(/damaged/) });
+    expect(decodePanel('p1~~' + 'a'.repeat(MAX_PANEL_LINK_LENGTH))).toMatchObject({
+      ok: false,
+      message: expect.stringMatching(/too long/),
+    });
+    expect(decodePanel('hello')).toMatchObject({
+      ok: false,
+      message: expect.stringMatching(/does not contain a panel/),
+    });
+  });
+});
+
+describe('the panel CSV', () => {
+  it('has one row per rater, lab and analogy, with level, weight and confidence', () => {
+    const card = setWeight(one('openai', 'opacity', 3), 'opacity', 2);
+    const csv = panelCsv([{ name: 'Ann', card }], frame);
+    const lines = csv
+      .replace(/^\uFEFF/, '')
+      .trimEnd()
+      .split('\r\n');
+    expect(lines[0]).toBe(PANEL_CSV_HEADER.join(','));
+    expect(lines).toHaveLength(1 + frame.labs.length * frame.analogies.length);
+    expect(lines).toContain('Ann,openai,opacity,3,2,');
+    expect(lines).toContain('Ann,openai,deception,,1,');
+  });
+
+  it('neutralises rater names a spreadsheet would run as formulas', () => {
+    const csv = panelCsv(
+      [{ name: '=HYPERLINK("http://evil.test")', card: one('openai', 'opacity', 1) }],
+      frame,
+    );
+    expect(csv).toContain(`"'=HYPERLINK(""http://evil.test"")",openai,opacity,1,1,`);
+    expect(csv).not.toMatch(/\r\n=/);
+  });
+});
+
+describe('building a panel from what the reader gave', () => {
+  const [a, b, c, d] = workedExampleCards(frame) as [Scorecard, Scorecard, Scorecard, Scorecard];
+
+  it('pools four pasted links into the worked example, with the site and mine added as raters', () => {
+    const text = [a, b, c, d].map(link).join('\n');
+    const built = assemblePanel({ text, files: [], site: null, mine: null }, frame);
+    expect(built.panel!.agreement.alpha).toBeCloseTo(0.815, 3);
+    expect(built.summary).toBe('Panel built from 4 scorecards.');
+    const withBoth = assemblePanel(
+      { text, files: [], site: one('meta', 'opacity', 1), mine: { saved: savedDoc(a) } },
+      frame,
+    );
+    expect(withBoth.raters.map((r) => r.name)).toEqual([
+      'Rater 1',
+      'Rater 2',
+      'Rater 3',
+      'Rater 4',
+      SITE_RATER,
+      MINE_RATER,
+    ]);
+  });
+
+  it('keeps going past bad lines and files, and says where to look', () => {
+    const built = assemblePanel(
+      {
+        text: `${link(a)}\nnonsense\n${link(a)}`,
+        files: [{ name: 'x.json', text: '{' }],
+        site: null,
+        mine: { saved: null },
+      },
+      frame,
+    );
+    expect(built.raters).toHaveLength(1);
+    expect(built.lineProblems.map((p) => p.line)).toEqual([2, 3]);
+    expect(built.otherProblems).toEqual([
+      expect.stringMatching(/^x\.json: /),
+      expect.stringMatching(/^Include mine: .*no scores yet/),
+    ]);
+    expect(built.summary).toBe(
+      'Panel built from 1 scorecard. 4 lines or files could not be used: see the messages under the links box.',
+    );
+  });
+
+  it('says when the saved card of "Include mine" cannot be read', () => {
+    const built = assemblePanel({ text: link(a), files: [], site: null, mine: { saved: '{oops' } }, frame);
+    expect(built.otherProblems).toEqual([
+      expect.stringMatching(/^Include mine: your saved scorecard could not be read/),
+    ]);
+  });
+
+  it('builds nothing from nothing, and says what to do', () => {
+    expect(assemblePanel({ text: '', files: [], site: null, mine: null }, frame)).toMatchObject({
+      panel: null,
+      summary: expect.stringMatching(/^Nothing to pool yet/),
+    });
+  });
+});
