@@ -36,8 +36,25 @@ async function load(): Promise<Change[]> {
         problems.push(`${file}: field "readings[${i}].analogy": no analogy "${analogy}"`);
     });
   }
+  // The newest entry that moves a reading must leave it where content/readings/ has it now.
+  const newestFirst = [...changes].sort(
+    (a, b) => b.data.date.localeCompare(a.data.date) || b.id.localeCompare(a.id),
+  );
+  const seen = new Set<string>();
+  for (const change of newestFirst) {
+    change.data.readings?.forEach(({ lab, analogy, to }, i) => {
+      const cell = `${lab}/${analogy}`;
+      if (seen.has(cell) || !labs.has(lab) || !analogies.has(analogy)) return;
+      seen.add(cell);
+      const now = site.reading(lab, analogy).level;
+      if (now !== to)
+        problems.push(
+          `${contentPaths.changes}/${change.id}.yaml: field "readings[${i}].to": ${to}, but the reading of ${cell} is now ${now}; log the move that followed`,
+        );
+    });
+  }
   if (problems.length > 0) {
     throw new Error(`The change log has ${problems.length} problem(s):\n- ${problems.join('\n- ')}`);
   }
-  return changes.sort((a, b) => b.data.date.localeCompare(a.data.date) || b.id.localeCompare(a.id));
+  return newestFirst;
 }
