@@ -51,8 +51,8 @@ export const TIMELINE = {
   width: 640,
   plotLeft: 16,
   plotRight: 624,
-  radius: 6,
-  gap: 2,
+  radius: 5,
+  gap: 1.5,
   /** Room for the lane's name above its marks. */
   laneLabel: 22,
   lanePadding: 10,
