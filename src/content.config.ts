@@ -1,5 +1,6 @@
 import { defineCollection } from 'astro:content';
 import { glob } from 'astro/loaders';
+import { changeSchema } from './content/change-schema';
 import { analogySchema, essaySchema, evidenceSchema, labSchema, readingsSchema } from './content/schemas';
 
 /** Where each collection's files live, relative to the project root. */
@@ -9,6 +10,7 @@ export const contentPaths = {
   labs: './content/labs',
   evidence: './content/evidence',
   readings: './content/readings',
+  changes: './content/changes',
 } as const;
 
 const yamlIn = (base: string) => glob({ pattern: '*.yaml', base });
@@ -22,4 +24,5 @@ export const collections = {
   labs: defineCollection({ loader: yamlIn(contentPaths.labs), schema: labSchema }),
   evidence: defineCollection({ loader: yamlIn(contentPaths.evidence), schema: evidenceSchema }),
   readings: defineCollection({ loader: yamlIn(contentPaths.readings), schema: readingsSchema }),
+  changes: defineCollection({ loader: yamlIn(contentPaths.changes), schema: changeSchema }),
 };

@@ -17,7 +17,7 @@ export const partialDate = z.preprocess(
 const httpsUrl = z.url({ protocol: /^https$/, error: 'must be an https:// URL' });
 
 /** A slug: lowercase words joined by hyphens, usable in a URL. */
-const slug = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, {
+export const slug = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, {
   error: 'must be a lowercase slug such as "power-seeking"',
 });
 
@@ -37,7 +37,7 @@ export const sourceSchema = z.strictObject({
 });
 
 /** The reading of a level 0-4, as the scale labels it. */
-const level = z.literal([0, 1, 2, 3, 4], { error: 'must be a whole level from 0 to 4' });
+export const level = z.literal([0, 1, 2, 3, 4], { error: 'must be a whole level from 0 to 4' });
 
 /** One essay section: introduction, an analogy, disanalogies or conclusion. The file name is the section id. */
 export const essaySchema = z.strictObject({

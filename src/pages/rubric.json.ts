@@ -3,6 +3,8 @@ import { getSiteContent } from '../data/site';
 import { SCALE } from '../content/scale';
 import { originalPost } from '../data/original-post';
 import siteInfo from '../../content/site.json';
+import { rubricDocumentSchema } from '../content/rubric-document';
+import { sitePath } from '../data/paths';
 
 /**
  * The rubric as open data: the same content every page renders. Within a schema version the
@@ -12,6 +14,7 @@ import siteInfo from '../../content/site.json';
 export const GET: APIRoute = async ({ site: origin }) => {
   const site = await getSiteContent();
   const document = {
+    $schema: new URL(sitePath('/rubric.schema.json'), origin).href,
     schemaVersion: 2,
     license:
       'CC BY 4.0 (https://creativecommons.org/licenses/by/4.0/): the rubric, summaries and readings; sources belong to their publishers',
@@ -67,6 +70,13 @@ export const GET: APIRoute = async ({ site: origin }) => {
       }),
     ),
   };
+  // The document must match its published schema; a mismatch fails the build, naming the field.
+  const checked = rubricDocumentSchema.safeParse(document);
+  if (!checked.success) {
+    throw new Error(
+      `rubric.json does not match src/content/rubric-document.ts:\n${checked.error.issues.map((i) => `- ${i.path.join('.')}: ${i.message}`).join('\n')}`,
+    );
+  }
   return new Response(JSON.stringify(document, null, 2), {
     headers: { 'Content-Type': 'application/json; charset=utf-8' },
   });

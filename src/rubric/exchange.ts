@@ -65,7 +65,7 @@ export interface Mentions {
 export const cellKey = (lab: string, analogy: string) => `${lab}/${analogy}`;
 
 const TOO_LARGE = 'This file is too large to be a scorecard from this site (the limit is 1 MB).';
-const BOM = '\uFEFF';
+export const BOM = '\uFEFF';
 
 function failure(message: string): ImportResult {
   return { ok: false, message };
@@ -169,15 +169,15 @@ export function fromJson(text: string, frame: RubricFrame): ImportResult {
 const FORMULA_START = /^'*[=+\-@\t\r]/;
 const NEUTRALISED = /^'+[=+\-@\t\r]/;
 
-function neutralise(field: string): string {
+export function neutralise(field: string): string {
   return FORMULA_START.test(field) ? `'${field}` : field;
 }
 
-function restore(field: string): string {
+export function restore(field: string): string {
   return NEUTRALISED.test(field) ? field.slice(1) : field;
 }
 
-function quote(field: string): string {
+export function quote(field: string): string {
   return /[",\r\n]/.test(field) ? `"${field.replace(/"/g, '""')}"` : field;
 }
 
@@ -210,10 +210,10 @@ export function toCsv(card: Scorecard, frame: RubricFrame): string {
   return csvText(rows);
 }
 
-class CsvProblem extends Error {}
+export class CsvProblem extends Error {}
 
 /** Rows of fields; accepts CRLF, LF or CR line ends and quoted fields spanning lines. */
-function parseCsv(text: string): string[][] {
+export function parseCsv(text: string): string[][] {
   const rows: string[][] = [];
   let row: string[] = [];
   let field = '';

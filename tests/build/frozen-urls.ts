@@ -12,7 +12,9 @@ export const FROZEN_PAGES = [
   '/analogies/misaligned-incentives/',
   '/analogies/opacity/',
   '/analogies/power-seeking/',
+  '/changes/',
   '/essay/',
+  '/evidence/',
   '/labs/',
   '/labs/anthropic/',
   '/labs/google-deepmind/',
@@ -24,7 +26,15 @@ export const FROZEN_PAGES = [
   '/scorecard/',
 ];
 
-export const FROZEN_FILES = ['/rubric.json', '/robots.txt', '/sitemap-index.xml', '/favicon.svg'];
+export const FROZEN_FILES = [
+  '/rubric.json',
+  '/rubric.schema.json',
+  '/evidence.csv',
+  '/changes.xml',
+  '/robots.txt',
+  '/sitemap-index.xml',
+  '/favicon.svg',
+];
 
 export const ANALOGY_SLUGS = [
   'misaligned-incentives',

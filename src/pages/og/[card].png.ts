@@ -3,7 +3,7 @@ import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import satori from 'satori';
 import { Resvg } from '@resvg/resvg-js';
-import { getCardSpecs, type CardSpec } from '../../data/cards';
+import { getCardSpecs, type CardFigure, type CardSpec } from '../../data/cards';
 
 export const getStaticPaths = (async () =>
   (await getCardSpecs()).map((spec) => ({
@@ -31,18 +31,110 @@ const h = (type: string, style: Record<string, unknown>, children: unknown) => (
   props: { style, children },
 });
 
+/** The light theme's heatmap colours (global.css --h0 to --h4), with a text colour that reads on each. */
+const LEVEL_COLOURS = [
+  ['#f1efe9', '#1d1d1f'],
+  ['#f6dcc7', '#1d1d1f'],
+  ['#eeb48c', '#1d1d1f'],
+  ['#d9774a', '#ffffff'],
+  ['#a8431c', '#ffffff'],
+] as const;
+
+const levelBox = (level: number, size: { width: number; height: number; fontSize: number }) => {
+  const [background, color] = LEVEL_COLOURS[level] ?? LEVEL_COLOURS[0];
+  return h(
+    'div',
+    {
+      ...size,
+      display: 'flex',
+      alignItems: 'center',
+      justifyContent: 'center',
+      background,
+      color,
+      fontWeight: 700,
+      borderRadius: 8,
+      border: '1px solid #d6d3cc',
+    },
+    String(level),
+  );
+};
+
+function drawFigure(figure: CardFigure) {
+  if (figure.kind === 'strip') {
+    const width = Math.floor((1040 - (figure.cells.length - 1) * 16) / figure.cells.length);
+    return h(
+      'div',
+      { display: 'flex', gap: 16, width: 1040 },
+      figure.cells.map((cell) =>
+        h('div', { display: 'flex', flexDirection: 'column', gap: 10, width }, [
+          levelBox(cell.level, { width, height: 96, fontSize: 52 }),
+          h(
+            'div',
+            {
+              fontSize: 24,
+              lineHeight: 1.2,
+              color: '#45474c',
+              textAlign: 'center',
+              justifyContent: 'center',
+              display: 'flex',
+            },
+            cell.label,
+          ),
+        ]),
+      ),
+    );
+  }
+  const labelWidth = 220;
+  const gap = 6;
+  const cellWidth = Math.floor((1040 - labelWidth - figure.columns.length * gap) / figure.columns.length);
+  const cellHeight = Math.min(40, Math.floor((300 - 56) / figure.rows.length) - gap);
+  return h('div', { display: 'flex', flexDirection: 'column', gap, width: 1040 }, [
+    h('div', { display: 'flex', gap, height: 50, alignItems: 'flex-end' }, [
+      h('div', { width: labelWidth }, ''),
+      ...figure.columns.map((column) =>
+        h(
+          'div',
+          {
+            width: cellWidth,
+            fontSize: 17,
+            lineHeight: 1.15,
+            color: '#45474c',
+            display: 'flex',
+            justifyContent: 'center',
+            textAlign: 'center',
+          },
+          column,
+        ),
+      ),
+    ]),
+    ...figure.rows.map((row) =>
+      h('div', { display: 'flex', gap, alignItems: 'center' }, [
+        h('div', { width: labelWidth, fontSize: 24, fontWeight: 700 }, row.label),
+        ...row.levels.map((level) => levelBox(level, { width: cellWidth, height: cellHeight, fontSize: 24 })),
+      ]),
+    ),
+  ]);
+}
+
 function layout(spec: CardSpec) {
+  const titleSize = spec.figure
+    ? spec.figure.kind === 'heatmap'
+      ? 44
+      : 72
+    : spec.title.length > 40
+      ? 64
+      : 84;
   return h(
     'div',
     {
       // Satori sizes boxes without their padding and border, so the content box is given here.
       width: 1200 - 2 * 80,
-      height: 630 - 18 - 64 - 56,
+      height: 630 - 18 - 56 - 44,
       boxSizing: 'content-box',
       display: 'flex',
       flexDirection: 'column',
       justifyContent: 'space-between',
-      padding: '64px 80px 56px',
+      padding: '56px 80px 44px',
       background: '#fdfcfa',
       color: '#1d1d1f',
       fontFamily: 'Inter',
@@ -51,18 +143,22 @@ function layout(spec: CardSpec) {
     [
       h(
         'div',
-        { fontSize: 30, color: '#8a2d0f', fontWeight: 700, textTransform: 'uppercase', letterSpacing: 2 },
+        { fontSize: 28, color: '#8a2d0f', fontWeight: 700, textTransform: 'uppercase', letterSpacing: 2 },
         spec.kicker,
       ),
-      h('div', { display: 'flex', flexDirection: 'column', gap: 28, width: 1040 }, [
-        h(
-          'div',
-          { fontSize: spec.title.length > 40 ? 64 : 84, fontWeight: 700, lineHeight: 1.1 },
-          spec.title,
-        ),
-        h('div', { fontSize: 34, lineHeight: 1.35, color: '#45474c' }, spec.thesis),
+      h('div', { display: 'flex', flexDirection: 'column', gap: spec.figure ? 24 : 28, width: 1040 }, [
+        h('div', { fontSize: titleSize, fontWeight: 700, lineHeight: 1.1 }, spec.title),
+        spec.figure
+          ? drawFigure(spec.figure)
+          : h('div', { fontSize: 34, lineHeight: 1.35, color: '#45474c' }, spec.thesis),
       ]),
-      h('div', { fontSize: 28, color: '#585a5f', fontWeight: 700 }, "The Labs' Alignment Problem"),
+      h(
+        'div',
+        { fontSize: 26, color: '#585a5f', fontWeight: 700 },
+        spec.figure
+          ? "The Labs' Alignment Problem · the site's reading, 0 to 4"
+          : "The Labs' Alignment Problem",
+      ),
     ],
   );
 }

@@ -1,0 +1,102 @@
+/**
+ * The filters on /evidence/: which items match, how a filtered view is written in the URL
+ * query, and the CSS that applies the filters without JavaScript. Plain TypeScript, shared by
+ * the page (at build time), its small script (in the browser) and the unit tests.
+ */
+
+/** The four filters, in the order the page shows them and the URL query writes them. */
+export const FILTER_NAMES = ['lab', 'analogy', 'direction', 'year'] as const;
+export type FilterName = (typeof FILTER_NAMES)[number];
+/** A value per filter; "" (or absent) means "any". */
+export type Filters = Partial<Record<FilterName, string>>;
+
+/** What the filters read from an item. */
+export interface FilterableItem {
+  readonly date: string;
+  readonly labs: readonly string[];
+  readonly bears: readonly { readonly analogy: string; readonly direction: 'supports' | 'weakens' }[];
+}
+
+/**
+ * Whether an item matches every filter set. Direction goes with the analogy when one is
+ * chosen: "Opacity, weakens" means the item weakens the opacity analogy, not that it
+ * weakens some other analogy while also touching opacity.
+ */
+export function matchesFilters(item: FilterableItem, filters: Filters): boolean {
+  const { lab, analogy, direction, year } = filters;
+  if (lab && !item.labs.includes(lab)) return false;
+  if (year && item.date.slice(0, 4) !== year) return false;
+  const bearings = analogy ? item.bears.filter((b) => b.analogy === analogy) : item.bears;
+  if (bearings.length === 0) return false;
+  return !direction || bearings.some((b) => b.direction === direction);
+}
+
+/** The filters a URL query asks for, keeping only values the page offers. */
+export function filtersFromQuery(
+  search: string,
+  offered: Readonly<Record<FilterName, readonly string[]>>,
+): Filters {
+  const query = new URLSearchParams(search);
+  const filters: Filters = {};
+  for (const name of FILTER_NAMES) {
+    const value = query.get(name);
+    if (value && offered[name].includes(value)) filters[name] = value;
+  }
+  return filters;
+}
+
+/** The URL query for a set of filters ("" when none is set), other parameters kept. */
+export function queryFromFilters(filters: Filters, search = ''): string {
+  const query = new URLSearchParams(search);
+  for (const name of FILTER_NAMES) {
+    const value = filters[name];
+    if (value) query.set(name, value);
+    else query.delete(name);
+  }
+  const text = query.toString();
+  return text === '' ? '' : `?${text}`;
+}
+
+/** The id of the radio button for one filter value ("" is "any"). */
+export const optionId = (name: FilterName, value: string) => `filter-${name}-${value || 'any'}`;
+
+/** The data attributes an item's list entry carries for the CSS filters. */
+export function filterAttributes(item: FilterableItem): Record<string, string> {
+  return {
+    'data-labs': item.labs.join(' '),
+    'data-year': item.date.slice(0, 4),
+    'data-analogies': item.bears.map((b) => b.analogy).join(' '),
+    'data-directions': [...new Set(item.bears.map((b) => b.direction))].join(' '),
+    'data-bears': item.bears.map((b) => `${b.analogy}:${b.direction}`).join(' '),
+  };
+}
+
+/**
+ * CSS that hides the entries a checked filter excludes, so that the filters work without
+ * JavaScript (`:has()` reads the radio buttons). It says the same as matchesFilters; the
+ * browser tests hold the two together (tests/e2e/evidence.spec.ts).
+ */
+export function filterCss(
+  scope: string,
+  entry: string,
+  offered: Readonly<Record<FilterName, readonly string[]>>,
+): string {
+  const when = (...pairs: [FilterName, string][]) =>
+    `${scope}${pairs.map(([name, value]) => `:has(#${optionId(name, value)}:checked)`).join('')}`;
+  const hide = (selector: string, attribute: string, token: string) =>
+    `${selector} ${entry}:not([${attribute}~="${token}"])`;
+  const rules = [
+    ...offered.lab.map((lab) => hide(when(['lab', lab]), 'data-labs', lab)),
+    ...offered.year.map((year) => hide(when(['year', year]), 'data-year', year)),
+    ...offered.analogy.map((analogy) => hide(when(['analogy', analogy]), 'data-analogies', analogy)),
+    ...offered.direction.map((direction) =>
+      hide(when(['analogy', ''], ['direction', direction]), 'data-directions', direction),
+    ),
+    ...offered.analogy.flatMap((analogy) =>
+      offered.direction.map((direction) =>
+        hide(when(['analogy', analogy], ['direction', direction]), 'data-bears', `${analogy}:${direction}`),
+      ),
+    ),
+  ];
+  return `${rules.join(',\n')} {\n  display: none;\n}\n`;
+}

@@ -1,0 +1,39 @@
+import type { APIRoute } from 'astro';
+import rss from '@astrojs/rss';
+import { getChanges } from '../data/changes';
+import { getSiteContent } from '../data/site';
+import { sitePath } from '../data/paths';
+import { scaleLabel } from '../content/scale';
+
+/** The change log as an RSS feed: one entry per change, each linking to its anchor on /changes/. */
+export const GET: APIRoute = async ({ site: origin }) => {
+  const [changes, site] = await Promise.all([getChanges(), getSiteContent()]);
+  const absolute = (path: string) => new URL(sitePath(path), origin).href;
+  const labName = (id: string) => site.labs.find((l) => l.id === id)?.data.name ?? id;
+  const analogyTitle = (id: string) => site.analogies.find((a) => a.id === id)?.data.title ?? id;
+  return rss({
+    title: "Changes · The Labs' Alignment Problem",
+    description:
+      'Evidence items added and corrected, readings that moved and why, and changes to the rubric.',
+    site: absolute('/'),
+    trailingSlash: true,
+    items: changes.map((change) => {
+      const { readings = [], corrected = [], rubric = [], added = [] } = change.data;
+      const details = [
+        ...readings.map(
+          (r) =>
+            `Reading moved: ${labName(r.lab)} on ${analogyTitle(r.analogy).toLowerCase()}, from ${r.from} (${scaleLabel(r.from)}) to ${r.to} (${scaleLabel(r.to)}). ${r.why}`,
+        ),
+        ...corrected.map((c) => `Corrected ${c.item}: ${c.what}`),
+        ...rubric.map((text) => `Rubric: ${text}`),
+        ...(added.length > 0 ? [`${added.length} evidence item(s) added.`] : []),
+      ];
+      return {
+        title: change.data.title,
+        link: absolute(`/changes/#change-${change.id}`),
+        pubDate: new Date(`${change.data.date}T00:00:00Z`),
+        description: [change.data.summary, ...details].join('\n\n'),
+      };
+    }),
+  });
+};

@@ -1,0 +1,102 @@
+/**
+ * The evidence as CSV (/evidence.csv): one row per item, lab and analogy it bears on, for
+ * spreadsheets and reuse. Written with the scorecard CSV's helpers: RFC 4180, CRLF, a byte
+ * order mark, and cells a spreadsheet would run as formulas neutralised with an apostrophe.
+ */
+import { BOM, neutralise, parseCsv, quote, restore } from './exchange';
+import { cellBearings, type EvidenceRef } from './scoring';
+
+export const EVIDENCE_CSV_HEADER = [
+  'id',
+  'date',
+  'lab',
+  'analogy',
+  'direction',
+  'summary',
+  'source_url',
+  'checked',
+] as const;
+
+/** What the CSV holds of an item. */
+export interface EvidenceCsvItem extends EvidenceRef {
+  readonly id: string;
+  readonly date: string;
+  readonly summary: string;
+  /** The first (most authoritative) source's address. */
+  readonly sourceUrl: string;
+  readonly checked: boolean;
+}
+
+export function evidenceToCsv(items: readonly EvidenceCsvItem[]): string {
+  const lines = [EVIDENCE_CSV_HEADER.join(',')];
+  for (const item of items) {
+    for (const { lab, analogy, direction } of cellBearings(item)) {
+      const fields = [
+        item.id,
+        item.date,
+        lab,
+        analogy,
+        direction,
+        item.summary,
+        item.sourceUrl,
+        String(item.checked),
+      ];
+      lines.push(fields.map((field) => quote(neutralise(field))).join(','));
+    }
+  }
+  return `${BOM}${lines.join('\r\n')}\r\n`;
+}
+
+/**
+ * The items a CSV written by evidenceToCsv holds, in the order they first appear. A bearing
+ * that concerns only some of an item's labs gets its own `labs`, as in the content files.
+ */
+/** An item's rows gathered: its labs in order of appearance, and the labs of each bearing. */
+interface Grouped {
+  readonly item: Omit<EvidenceCsvItem, 'labs' | 'bears'>;
+  readonly labs: string[];
+  readonly bears: Map<string, { direction: 'supports' | 'weakens'; labs: string[] }>;
+}
+
+export function evidenceFromCsv(text: string): EvidenceCsvItem[] {
+  const [header, ...rows] = parseCsv(text.startsWith(BOM) ? text.slice(1) : text);
+  if (header?.join(',') !== EVIDENCE_CSV_HEADER.join(',')) {
+    throw new Error(`not an evidence CSV: the first line should be ${EVIDENCE_CSV_HEADER.join(',')}`);
+  }
+  const byId = new Map<string, Grouped>();
+  rows.forEach((fields, index) => {
+    if (fields.length !== EVIDENCE_CSV_HEADER.length)
+      throw new Error(`row ${index + 2} has ${fields.length} fields`);
+    const [id, date, lab, analogy, direction, summary, sourceUrl, checked] = fields.map(restore) as [
+      string,
+      string,
+      string,
+      string,
+      string,
+      string,
+      string,
+      string,
+    ];
+    if (direction !== 'supports' && direction !== 'weakens')
+      throw new Error(`row ${index + 2}: direction "${direction}"`);
+    const entry: Grouped = byId.get(id) ?? {
+      item: { id, date, summary, sourceUrl, checked: checked === 'true' },
+      labs: [],
+      bears: new Map(),
+    };
+    byId.set(id, entry);
+    if (!entry.labs.includes(lab)) entry.labs.push(lab);
+    const bearing = entry.bears.get(analogy) ?? { direction, labs: [] as string[] };
+    entry.bears.set(analogy, bearing);
+    bearing.labs.push(lab);
+  });
+  return [...byId.values()].map(({ item, labs, bears }) => ({
+    ...item,
+    labs,
+    bears: [...bears].map(([analogy, b]) =>
+      b.labs.length === labs.length
+        ? { analogy, direction: b.direction }
+        : { analogy, direction: b.direction, labs: b.labs },
+    ),
+  }));
+}

@@ -1,0 +1,149 @@
+import { describe, expect, it } from 'vitest';
+import { readFileSync, readdirSync } from 'node:fs';
+import Ajv2020 from 'ajv/dist/2020.js';
+import addFormats from 'ajv-formats';
+import { attributeValues, fileFor, gzipSize, readPage } from './dist';
+import { evidenceFromCsv } from '../../src/rubric/evidence-csv';
+import { FROZEN_EVIDENCE_ANCHORS } from './frozen-urls';
+
+const SITE_URL = (process.env['SITE_URL'] ?? 'http://127.0.0.1:4321').replace(/\/$/, '');
+const read = (path: string) => {
+  const file = fileFor(path);
+  if (file === null) throw new Error(`${path} is not in the build`);
+  return readFileSync(file, 'utf8');
+};
+
+interface RubricEvidence {
+  id: string;
+  aliases?: string[];
+  date: string;
+  labs: string[];
+  bears: { analogy: string; direction: 'supports' | 'weakens'; labs?: string[] }[];
+  summary: string;
+  sources: { url: string }[];
+  checked: boolean;
+}
+const rubric = JSON.parse(read('/rubric.json')) as { $schema: string; evidence: RubricEvidence[] };
+const schema = JSON.parse(read('/rubric.schema.json')) as Record<string, unknown>;
+
+describe('/rubric.schema.json', () => {
+  it('is named by /rubric.json in its $schema field, at an absolute address', () => {
+    expect(rubric.$schema).toMatch(/^https?:\/\//);
+    expect(new URL(rubric.$schema).pathname.endsWith('/rubric.schema.json')).toBe(true);
+    expect(schema['$id']).toBe(rubric.$schema);
+  });
+
+  it('/rubric.json validates against it (ajv, draft 2020-12, formats checked)', () => {
+    const ajv = new Ajv2020({ allErrors: true, strict: false });
+    addFormats.default(ajv);
+    const validate = ajv.compile(schema);
+    const valid = validate(rubric);
+    expect(validate.errors ?? [], JSON.stringify(validate.errors, null, 1)).toEqual([]);
+    expect(valid).toBe(true);
+  });
+
+  it('rejects a document the schema forbids: a bearing with an unknown direction', () => {
+    const ajv = new Ajv2020({ strict: false });
+    addFormats.default(ajv);
+    const broken = structuredClone(rubric);
+    broken.evidence[0]!.bears[0]!.direction = 'sideways' as 'supports';
+    expect(ajv.validate(schema, broken)).toBe(false);
+  });
+});
+
+describe('/evidence.csv', () => {
+  const csv = read('/evidence.csv');
+
+  it('round-trips into the same items as /rubric.json', () => {
+    const fromCsv = evidenceFromCsv(csv);
+    const expected = rubric.evidence.map((e) => ({
+      id: e.id,
+      date: e.date,
+      summary: e.summary,
+      sourceUrl: e.sources[0]!.url,
+      checked: e.checked,
+      // A lab that no bearing concerns cannot appear in a row; none should exist.
+      labs: e.labs,
+      bears: e.bears.map((b) =>
+        b.labs && b.labs.length !== e.labs.length ? b : { analogy: b.analogy, direction: b.direction },
+      ),
+    }));
+    const comparable = (list: readonly { id: string; labs: readonly string[] }[]) =>
+      list.map((i) => ({ ...i, labs: [...i.labs].sort() })).sort((a, b) => a.id.localeCompare(b.id));
+    expect(comparable(fromCsv)).toEqual(comparable(expected));
+  });
+
+  it('is UTF-8 with a byte order mark, CRLF line ends and the documented header', () => {
+    expect(csv.startsWith('\uFEFFid,date,lab,analogy,direction,summary,source_url,checked\r\n')).toBe(true);
+  });
+});
+
+describe('/evidence/', () => {
+  const html = readPage('/evidence/');
+  const ids = attributeValues(html, 'id');
+
+  it('lists every item once, newest first, each with its own anchor', () => {
+    const listed = [...html.matchAll(/<li class="ev-item" id="([^"]+)"/g)].map((m) => m[1]);
+    expect(listed).toEqual(rubric.evidence.map((e) => e.id));
+    const dates = rubric.evidence.map((e) => e.date);
+    expect(dates).toEqual([...dates].sort().reverse());
+  });
+
+  it('every id ever published resolves there: items and the ids merged into them', () => {
+    const published = new Set([
+      ...rubric.evidence.flatMap((e) => [e.id, ...(e.aliases ?? [])]),
+      ...FROZEN_EVIDENCE_ANCHORS.map((url) => url.split('#evidence-')[1]!),
+    ]);
+    expect([...published].filter((id) => !ids.includes(id))).toEqual([]);
+  });
+
+  it('ships at most 4 KB of gzipped JavaScript, and the change log none', () => {
+    // Inline module scripts and the files they or the page load (Astro inlines a script this small).
+    const inline = [...html.matchAll(/<script(?![^>]*\ssrc=)[^>]*>([\s\S]*?)<\/script>/g)].map((m) => m[1]!);
+    const files = [
+      ...html.matchAll(/<script[^>]*\ssrc="([^"]+)"/g),
+      ...inline.join('\n').matchAll(/import\s*[^'"]*["']([^"']+)["']/g),
+    ].map((m) => read(new URL(m[1]!, 'http://site.test/evidence/').pathname));
+    const total = [...inline, ...files].reduce((sum, code) => sum + gzipSize(code), 0);
+    expect(total).toBeGreaterThan(0);
+    expect(total).toBeLessThanOrEqual(4 * 1024);
+    expect(readPage('/changes/')).not.toMatch(/<script/);
+  });
+});
+
+describe('the change log', () => {
+  const entries = readdirSync('content/changes').filter((f) => f.endsWith('.yaml'));
+  const feed = read('/changes.xml');
+
+  it('the feed has one entry per change, each with an absolute link to its anchor on /changes/', () => {
+    const links = [...feed.matchAll(/<item>[\s\S]*?<link>([^<]+)<\/link>/g)].map((m) => m[1]!);
+    expect(links).toHaveLength(entries.length);
+    const anchors = attributeValues(readPage('/changes/'), 'id');
+    for (const link of links) {
+      expect(link.startsWith(`${SITE_URL}/`), link).toBe(true);
+      expect(anchors).toContain(new URL(link).hash.slice(1));
+    }
+  });
+
+  it('every page announces the feed with <link rel="alternate">', () => {
+    for (const page of ['/', '/evidence/', '/changes/', '/method/', '/labs/openai/']) {
+      expect(readPage(page), page).toMatch(
+        /<link rel="alternate" type="application\/rss\+xml"[^>]*href="[^"]*\/changes\.xml"/,
+      );
+    }
+  });
+});
+
+describe('the timelines', () => {
+  it('each lab page with evidence has one, in a figure captioned as a timeline, with a table of the same marks', () => {
+    for (const lab of ['openai', 'anthropic', 'google-deepmind', 'meta', 'microsoft']) {
+      const html = readPage(`/labs/${lab}/`);
+      const figure = /<figure class="timeline[^"]*"[\s\S]*?<\/figure>/.exec(html)?.[0] ?? '';
+      expect(figure, lab).toMatch(/<figcaption[^>]*>Timeline of/);
+      const marks = (figure.match(/<circle class="tl-mark[^"]*(supports|weakens)/g) ?? []).length;
+      const rows = (figure.match(/<tr[\s>]/g) ?? []).length - 1;
+      expect(marks, lab).toBeGreaterThan(0);
+      expect(rows, lab).toBe(marks);
+    }
+  });
+});

@@ -1,0 +1,239 @@
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parse } from 'yaml';
+import {
+  filterCss,
+  filtersFromQuery,
+  matchesFilters,
+  queryFromFilters,
+  type FilterableItem,
+} from '../../src/data/evidence-filters';
+import { evidenceFromCsv, evidenceToCsv, type EvidenceCsvItem } from '../../src/rubric/evidence-csv';
+import { layoutTimeline, laneFor, yearFraction } from '../../src/data/timeline';
+import { changeSchema } from '../../src/content/change-schema';
+
+const item = (over: Partial<FilterableItem> = {}): FilterableItem => ({
+  date: '2025-03-10',
+  labs: ['openai'],
+  bears: [
+    { analogy: 'opacity', direction: 'supports' },
+    { analogy: 'deception', direction: 'weakens' },
+  ],
+  ...over,
+});
+
+const OFFERED = {
+  lab: ['openai', 'anthropic', 'meta'],
+  analogy: ['opacity', 'deception', 'power-seeking'],
+  direction: ['supports', 'weakens'],
+  year: ['2026', '2025', '2024'],
+};
+
+describe('the evidence filters', () => {
+  it('with no filter set, every item matches', () => {
+    expect(matchesFilters(item(), {})).toBe(true);
+  });
+
+  it('each filter narrows on its own field', () => {
+    expect(matchesFilters(item(), { lab: 'openai' })).toBe(true);
+    expect(matchesFilters(item(), { lab: 'meta' })).toBe(false);
+    expect(matchesFilters(item(), { analogy: 'deception' })).toBe(true);
+    expect(matchesFilters(item(), { analogy: 'power-seeking' })).toBe(false);
+    expect(matchesFilters(item(), { direction: 'weakens' })).toBe(true);
+    expect(
+      matchesFilters(item({ bears: [{ analogy: 'opacity', direction: 'supports' }] }), {
+        direction: 'weakens',
+      }),
+    ).toBe(false);
+    expect(matchesFilters(item(), { year: '2025' })).toBe(true);
+    expect(matchesFilters(item({ date: '2024-12' }), { year: '2025' })).toBe(false);
+  });
+
+  it('a direction chosen with an analogy is the direction on that analogy', () => {
+    expect(matchesFilters(item(), { analogy: 'opacity', direction: 'supports' })).toBe(true);
+    expect(matchesFilters(item(), { analogy: 'opacity', direction: 'weakens' })).toBe(false);
+    expect(matchesFilters(item(), { analogy: 'deception', direction: 'weakens' })).toBe(true);
+  });
+
+  it('filters combine: an item must match all of them', () => {
+    expect(
+      matchesFilters(item(), { lab: 'openai', year: '2025', analogy: 'opacity', direction: 'supports' }),
+    ).toBe(true);
+    expect(matchesFilters(item(), { lab: 'openai', year: '2024', analogy: 'opacity' })).toBe(false);
+  });
+
+  it('the URL query round-trips the filters and ignores values the page does not offer', () => {
+    const filters = { lab: 'meta', analogy: 'opacity', direction: 'weakens', year: '2024' };
+    expect(filtersFromQuery(queryFromFilters(filters), OFFERED)).toEqual(filters);
+    expect(filtersFromQuery('?lab=nobody&year=1999&direction=weakens', OFFERED)).toEqual({
+      direction: 'weakens',
+    });
+    expect(queryFromFilters({})).toBe('');
+    expect(queryFromFilters({ lab: '', year: '2025' }, '?utm=x&lab=meta')).toBe('?utm=x&year=2025');
+  });
+
+  it('the CSS has a rule for every value of every filter and every analogy and direction pair', () => {
+    const css = filterCss('.explorer', '.ev-item', OFFERED);
+    for (const lab of OFFERED.lab)
+      expect(css).toContain(`#filter-lab-${lab}:checked) .ev-item:not([data-labs~="${lab}"])`);
+    for (const year of OFFERED.year) expect(css).toContain(`[data-year~="${year}"]`);
+    for (const analogy of OFFERED.analogy)
+      for (const direction of OFFERED.direction)
+        expect(css).toContain(
+          `:has(#filter-analogy-${analogy}:checked):has(#filter-direction-${direction}:checked) .ev-item:not([data-bears~="${analogy}:${direction}"])`,
+        );
+    expect(css).toContain(':has(#filter-analogy-any:checked):has(#filter-direction-weakens:checked)');
+  });
+});
+
+describe('evidence.csv', () => {
+  const items: EvidenceCsvItem[] = [
+    {
+      id: 'openai-example-2025',
+      date: '2025-03',
+      labs: ['openai', 'microsoft'],
+      bears: [
+        { analogy: 'power-seeking', direction: 'supports' },
+        { analogy: 'opacity', direction: 'weakens', labs: ['microsoft'] },
+      ],
+      summary: '=HYPERLINK("x") a summary, with "quotes",\nand a line break',
+      sourceUrl: 'https://example.com/a?b=1,2',
+      checked: false,
+    },
+    {
+      id: 'meta-example-2024',
+      date: '2024-01-02',
+      labs: ['meta'],
+      bears: [{ analogy: 'deception', direction: 'weakens' }],
+      summary: '-1 is not a formula here',
+      sourceUrl: 'https://example.com/',
+      checked: true,
+    },
+  ];
+
+  it('has one row per item, lab and bearing', () => {
+    const lines = evidenceToCsv(items)
+      .split('\r\n')
+      .filter((l) => /^[a-z]/.test(l));
+    // openai+microsoft on power seeking, microsoft alone on opacity, meta on deception
+    expect(lines.filter((l) => /^(openai|meta)-example/.test(l))).toHaveLength(4);
+  });
+
+  it('neutralises cells a spreadsheet would run as formulas', () => {
+    const csv = evidenceToCsv(items);
+    expect(csv).toContain(`"'=HYPERLINK(""x"")`);
+    expect(csv).toContain(`'-1 is not a formula`);
+  });
+
+  it('round-trips into the same items, bearings narrowed to some labs included', () => {
+    expect(evidenceFromCsv(evidenceToCsv(items))).toEqual(items);
+  });
+
+  it('round-trips any items (property)', () => {
+    const slug = fc.stringMatching(/^[a-z]{1,6}(-[a-z0-9]{1,4}){0,2}$/);
+    const arbitraryItem = fc.record({
+      id: slug,
+      date: fc.constantFrom('2024-01', '2025-12-31'),
+      labs: fc.uniqueArray(fc.constantFrom('openai', 'meta', 'anthropic'), { minLength: 1, maxLength: 3 }),
+      bears: fc.uniqueArray(
+        fc.record({
+          analogy: fc.constantFrom('opacity', 'deception', 'power-seeking'),
+          direction: fc.constantFrom('supports' as const, 'weakens' as const),
+        }),
+        { minLength: 1, maxLength: 3, selector: (b) => b.analogy },
+      ),
+      summary: fc.string({ minLength: 1 }),
+      sourceUrl: fc.webUrl(),
+      checked: fc.boolean(),
+    });
+    fc.assert(
+      fc.property(fc.uniqueArray(arbitraryItem, { selector: (i) => i.id, maxLength: 5 }), (list) => {
+        expect(evidenceFromCsv(evidenceToCsv(list))).toEqual(list);
+      }),
+    );
+  });
+});
+
+describe('the timeline layout', () => {
+  const lane = laneFor({ id: 'openai', name: 'OpenAI' }, [
+    {
+      id: 'a-2024',
+      date: '2024-05-01',
+      labs: ['openai'],
+      bears: [
+        { analogy: 'opacity', direction: 'supports' },
+        { analogy: 'deception', direction: 'supports' },
+      ],
+    },
+    {
+      id: 'b-2024',
+      date: '2024-05',
+      labs: ['openai'],
+      bears: [{ analogy: 'opacity', direction: 'weakens' }],
+    },
+    {
+      id: 'c-2025',
+      date: '2025-02-01',
+      labs: ['openai', 'meta'],
+      bears: [{ analogy: 'opacity', direction: 'supports', labs: ['meta'] }],
+    },
+  ]);
+
+  it("a lab's lane has a mark per bearing that concerns the lab", () => {
+    expect(lane.marks.map((m) => `${m.id}/${m.analogy}/${m.direction}`)).toEqual([
+      'a-2024/opacity/supports',
+      'a-2024/deception/supports',
+      'b-2024/opacity/weakens',
+    ]);
+  });
+
+  it('puts support above the axis and weakening below, and never draws two marks on top of each other', () => {
+    const layout = layoutTimeline([lane], false);
+    const placed = layout.lanes[0]!;
+    for (const mark of placed.marks) {
+      if (mark.direction === 'supports') expect(mark.y).toBeLessThan(placed.axisY);
+      else expect(mark.y).toBeGreaterThan(placed.axisY);
+    }
+    const [first, second] = placed.marks.filter((m) => m.direction === 'supports');
+    expect(Math.hypot(first!.x - second!.x, first!.y - second!.y)).toBeGreaterThanOrEqual(2 * layout.radius);
+    expect(layout.years.map((y) => y.year)).toEqual([2024, 2025]);
+  });
+
+  it('places a month at its middle and a day at the day', () => {
+    expect(yearFraction('2024-01-01')).toBe(2024);
+    expect(yearFraction('2024-07')).toBeCloseTo(2024.537, 2);
+  });
+});
+
+describe('the change log schema', () => {
+  const valid = {
+    date: '2026-11-27',
+    title: 'A reading moved',
+    summary: 'One reading moved after a new item was added.',
+    readings: [{ lab: 'openai', analogy: 'opacity', from: 2, to: 3, why: 'A new item shows it.' }],
+  };
+
+  it('accepts a dated entry with a reading that moved', () => {
+    expect(changeSchema.safeParse(valid).success).toBe(true);
+  });
+
+  it('rejects a month without a day, a level out of range and an unknown field, naming the field', () => {
+    const paths = (value: unknown) => {
+      const result = changeSchema.safeParse(value);
+      return result.success ? [] : result.error.issues.map((i) => i.path.join('.'));
+    };
+    expect(paths({ ...valid, date: '2026-11' })).toEqual(['date']);
+    expect(paths({ ...valid, readings: [{ ...valid.readings[0], to: 5 }] })).toEqual(['readings.0.to']);
+    expect(paths({ ...valid, moved: [] })).toEqual(['']);
+  });
+
+  it('every file in content/changes/ is valid', () => {
+    const dir = join(import.meta.dirname, '../../content/changes');
+    for (const name of readdirSync(dir).filter((f) => f.endsWith('.yaml'))) {
+      const result = changeSchema.safeParse(parse(readFileSync(join(dir, name), 'utf8')));
+      expect(result.success, `${name}: ${result.success ? '' : result.error.message}`).toBe(true);
+    }
+  });
+});
