@@ -1,5 +1,6 @@
 import { CONFIDENCES, NOTE_MAX_LENGTH, type Cell, type Confidence, type RubricItem } from '../rubric/types';
 import { setCellConfidence, setCellNote } from './store';
+import { useInputBeforeHydration } from './use-store';
 
 interface Props {
   lab: RubricItem;
@@ -13,17 +14,23 @@ interface Props {
 export function CellDetails({ lab, analogy, cell, compact = false }: Props) {
   const confidenceName = `Confidence in ${analogy.name} score for ${lab.name}`;
   const noteName = `Note on ${analogy.name} for ${lab.name}`;
+  const toConfidence = (value: string) => (value === '' ? undefined : (value as Confidence));
+  const confidenceRef = useInputBeforeHydration<HTMLSelectElement>(cell.confidence ?? '', (value) =>
+    setCellConfidence(lab.id, analogy.id, toConfidence(value)),
+  );
+  const noteRef = useInputBeforeHydration<HTMLTextAreaElement>(cell.note ?? '', (value) =>
+    setCellNote(lab.id, analogy.id, value),
+  );
   return (
     <>
       <label class="cell-detail">
         <span aria-hidden="true">Confidence</span>
         <select
+          ref={confidenceRef}
+          autocomplete="off"
           aria-label={confidenceName}
           value={cell.confidence ?? ''}
-          onChange={(e) => {
-            const value = e.currentTarget.value;
-            setCellConfidence(lab.id, analogy.id, value === '' ? undefined : (value as Confidence));
-          }}
+          onChange={(e) => setCellConfidence(lab.id, analogy.id, toConfidence(e.currentTarget.value))}
         >
           <option value="">Not stated</option>
           {CONFIDENCES.map((c) => (
@@ -35,6 +42,8 @@ export function CellDetails({ lab, analogy, cell, compact = false }: Props) {
         {/* In full size the visible label is the whole name; compact cells show "Note" and name it fully for assistive tech. */}
         {compact ? <span aria-hidden="true">Note</span> : <span>{noteName}</span>}
         <textarea
+          ref={noteRef}
+          autocomplete="off"
           aria-label={compact ? noteName : undefined}
           rows={2}
           maxLength={NOTE_MAX_LENGTH}

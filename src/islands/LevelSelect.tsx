@@ -1,5 +1,6 @@
 import { LEVELS, type Level, type RubricItem } from '../rubric/types';
 import { LEVEL_LABELS } from './labels';
+import { useInputBeforeHydration } from './use-store';
 
 interface Props {
   lab: RubricItem;
@@ -13,15 +14,18 @@ interface Props {
 /** The one control every view uses to score a cell; its accessible name is part of the site's contract. */
 export function LevelSelect({ lab, analogy, level, onChange, compact = false }: Props) {
   const name = `${analogy.name} score for ${lab.name}`;
+  const toLevel = (value: string) => (value === '' ? null : (Number(value) as Level));
+  const shown = level === null ? '' : String(level);
+  const ref = useInputBeforeHydration<HTMLSelectElement>(shown, (value) => onChange(toLevel(value)));
   const select = (
     <select
+      ref={ref}
+      // The browser must not refill the control from its history: the saved card is the truth.
+      autocomplete="off"
       aria-label={compact ? name : undefined}
       class={level === null ? 'level-select' : `level-select level-${level}`}
-      value={level === null ? '' : String(level)}
-      onChange={(e) => {
-        const value = e.currentTarget.value;
-        onChange(value === '' ? null : (Number(value) as Level));
-      }}
+      value={shown}
+      onChange={(e) => onChange(toLevel(e.currentTarget.value))}
     >
       <option value="">Unscored</option>
       {LEVELS.map((l) => (

@@ -4,7 +4,8 @@
  * validation and merging live in the framework-free domain (src/rubric).
  */
 import { atom } from 'nanostores';
-import { useEffect } from 'preact/hooks';
+import { useLayoutEffect } from 'preact/hooks';
+import { renderedOnServer } from './use-store';
 import type { Confidence, Level, Scorecard, Weight } from '../rubric/types';
 import {
   emptyScorecard,
@@ -41,12 +42,12 @@ export interface SharedCard {
   readonly unknown: readonly string[];
 }
 
-export const $card = atom<Scorecard>(emptyScorecard());
-export const $message = atom<Message | null>(null);
-export const $undo = atom<Undoable | null>(null);
-export const $shared = atom<SharedCard | null>(null);
+export const $card = renderedOnServer(atom<Scorecard>(emptyScorecard()));
+export const $message = renderedOnServer(atom<Message | null>(null));
+export const $undo = renderedOnServer(atom<Undoable | null>(null));
+export const $shared = renderedOnServer(atom<SharedCard | null>(null));
 /** False until the saved card has been read, so views can tell "empty" from "not loaded yet". */
-export const $ready = atom(false);
+export const $ready = renderedOnServer(atom(false));
 
 let started = false;
 let persistence: ScorecardStore | null = null;
@@ -80,19 +81,32 @@ export function startScorecard(): void {
   });
 }
 
-/** Islands call this once; it starts the shared store after hydration, never during server rendering. */
+/**
+ * Islands call this once; it starts the shared store after hydration, never during server
+ * rendering, and before the browser paints, so the saved card shows without a flash of "Unscored".
+ */
 export function useScorecardStore(): void {
-  useEffect(startScorecard, []);
+  useLayoutEffect(startScorecard, []);
+}
+
+/**
+ * Applies a reader's edit to the saved card. A control can act before its island's effects have
+ * run (a pick made before hydration), so the saved card is read first: the edit must land on it,
+ * not on an empty card that would then be saved over it.
+ */
+function edit(change: (card: Scorecard) => Scorecard): void {
+  startScorecard();
+  save(change($card.get()));
 }
 
 export const scoreCell = (lab: string, analogy: string, level: Level | null) =>
-  save(setLevel($card.get(), lab, analogy, level));
+  edit((card) => setLevel(card, lab, analogy, level));
 export const setCellConfidence = (lab: string, analogy: string, confidence: Confidence | undefined) =>
-  save(setConfidence($card.get(), lab, analogy, confidence));
+  edit((card) => setConfidence(card, lab, analogy, confidence));
 export const setCellNote = (lab: string, analogy: string, text: string) =>
-  save(setNote($card.get(), lab, analogy, text));
+  edit((card) => setNote(card, lab, analogy, text));
 export const setAnalogyWeight = (analogy: string, weight: Weight) =>
-  save(setWeight($card.get(), analogy, weight));
+  edit((card) => setWeight(card, analogy, weight));
 
 function replaceUndoably(next: Scorecard, label: string, done: string): void {
   $undo.set({ label, before: $card.get() });

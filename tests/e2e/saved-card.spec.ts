@@ -1,0 +1,116 @@
+import type { Page } from '@playwright/test';
+import { expect, rubric, test } from './fixtures';
+
+// Every cell scored, with every level 0-4 in use, as a reader who filled in the whole card has it.
+const levelOf = (labIndex: number, analogyIndex: number) => (labIndex + analogyIndex) % 5;
+const fullCard = {
+  schemaVersion: 1,
+  savedAt: '2026-11-27T00:00:00.000Z',
+  card: {
+    cells: Object.fromEntries(
+      rubric.labs.map((lab, l) => [
+        lab.id,
+        Object.fromEntries(rubric.analogies.map((a, i) => [a.id, { level: levelOf(l, i), at: 1 }])),
+      ]),
+    ),
+    weights: {},
+  },
+};
+const expectedLevel = new Map(
+  rubric.labs.flatMap((lab, l) =>
+    rubric.analogies.map((a, i) => [`${a.title} score for ${lab.name}`, String(levelOf(l, i))] as const),
+  ),
+);
+
+/**
+ * Hydrates the page's islands one by one, each only once the one before it has hydrated, so
+ * the last ones start long after the saved card was read: the case in which islands used to
+ * keep their server-rendered "Unscored".
+ */
+async function hydrateOneByOne(page: Page): Promise<void> {
+  const islands = page.locator('astro-island');
+  const count = await islands.count();
+  for (let i = 0; i < count; i += 1) {
+    const island = islands.nth(i);
+    // astro-island is display: contents, so scroll its first child into view.
+    await island.locator('> *').first().scrollIntoViewIfNeeded();
+    await expect(island).not.toHaveAttribute('ssr');
+  }
+}
+
+/** Every score control on the page, by accessible name, with the level it shows. */
+async function shownLevels(page: Page): Promise<[string, string][]> {
+  return page
+    .locator('select.level-select')
+    .evaluateAll((selects) =>
+      (selects as HTMLSelectElement[]).map((s) => [
+        s.getAttribute('aria-label') ?? s.closest('label')?.querySelector('span')?.textContent ?? '?',
+        s.value,
+      ]),
+    );
+}
+
+const pages = [
+  ...rubric.labs.map((lab) => `/labs/${lab.id}/`),
+  ...rubric.analogies.map((a) => `/analogies/${a.id}/`),
+  '/essay/',
+];
+
+for (const width of [375, 1280]) {
+  test.describe(`at ${width} px`, () => {
+    test.use({ viewport: { width, height: 800 } });
+    for (const path of pages) {
+      test(`every score control on ${path} shows the saved level, however late it hydrates`, async ({
+        page,
+      }) => {
+        await page.addInitScript((value) => {
+          if (sessionStorage.getItem('seeded') === null) {
+            localStorage.setItem('labs-alignment.scorecard', value);
+            sessionStorage.setItem('seeded', '1');
+          }
+        }, JSON.stringify(fullCard));
+        await page.goto(path);
+        await hydrateOneByOne(page);
+        const shown = await shownLevels(page);
+        expect(shown.length).toBeGreaterThan(0);
+        for (const [name, value] of shown) expect(value, name).toBe(expectedLevel.get(name));
+      });
+    }
+  });
+}
+
+test('a pick made before its control hydrates is kept, and the rest of the saved card with it', async ({
+  page,
+}) => {
+  const saved = { ...fullCard, card: { cells: { meta: { deception: { level: 3, at: 1 } } }, weights: {} } };
+  await page.addInitScript((value) => {
+    if (sessionStorage.getItem('seeded') === null) {
+      localStorage.setItem('labs-alignment.scorecard', value);
+      sessionStorage.setItem('seeded', '1');
+    }
+  }, JSON.stringify(saved));
+  // Hold the page's scripts back until the reader has picked, as a slow phone network would.
+  let release!: () => void;
+  const released = new Promise<void>((resolve) => (release = resolve));
+  await page.route('**/_astro/*.js', async (route) => {
+    await released;
+    await route.continue();
+  });
+  await page.goto('/analogies/opacity/');
+  const control = page.getByRole('combobox', { name: 'Opacity score for OpenAI', exact: true });
+  await control.selectOption('2');
+  await expect(page.locator('astro-island[ssr]').first()).toBeAttached();
+  release();
+  await hydrateOneByOne(page);
+  await expect(control).toHaveValue('2');
+  await page.goto('/labs/meta/');
+  await hydrateOneByOne(page);
+  await expect(page.getByRole('combobox', { name: 'Deception score for Meta', exact: true })).toHaveValue(
+    '3',
+  );
+  await page.goto('/labs/openai/');
+  await hydrateOneByOne(page);
+  await expect(page.getByRole('combobox', { name: 'Opacity score for OpenAI', exact: true })).toHaveValue(
+    '2',
+  );
+});
