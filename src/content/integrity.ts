@@ -17,8 +17,8 @@ export interface Entry<T> {
 }
 
 export interface IntegrityInput {
-  readonly labs: readonly Entry<{ key: string }>[];
-  readonly analogies: readonly Entry<{ key: string }>[];
+  readonly labs: readonly Entry<{ key: string; name?: string }>[];
+  readonly analogies: readonly Entry<{ key: string; levels?: readonly string[] }>[];
   readonly evidence: readonly Entry<EvidenceData>[];
   readonly readings: readonly Entry<{ cells: Readonly<Record<string, { evidence: readonly string[] }>> }>[];
   readonly essay: readonly Entry<{ analogy?: string | undefined }>[];
@@ -29,6 +29,61 @@ export interface EvidenceData extends EvidenceRef {
   readonly aliases?: readonly string[] | undefined;
   readonly sources: readonly { readonly url: string }[];
 }
+
+/**
+ * Names a level descriptor must not contain, besides every lab's name: products, people and
+ * lab-specific events. A descriptor written around one case scores that case, not the analogy.
+ * Matched as whole words, case-sensitively, so that ordinary words ("meta-analysis") pass.
+ */
+export const NAMES_NOT_IN_DESCRIPTORS = [
+  // Labs and parent companies under other names.
+  'Google',
+  'DeepMind',
+  'Alphabet',
+  'Facebook',
+  'xAI',
+  'DeepSeek',
+  'Mistral',
+  'Amazon',
+  'Nvidia',
+  // Products and models.
+  'ChatGPT',
+  'GPT',
+  'Claude',
+  'Gemini',
+  'Gemma',
+  'Bard',
+  'Llama',
+  'Copilot',
+  'Bing',
+  'Sydney',
+  'Grok',
+  'Sora',
+  'Azure',
+  'Stargate',
+  'LMArena',
+  // People.
+  'Altman',
+  'Amodei',
+  'Hassabis',
+  'Zuckerberg',
+  'Musk',
+  'Nadella',
+  'Sutskever',
+  'Toner',
+  'Pichai',
+  'Suleyman',
+  // Bodies and instruments tied to one lab's story.
+  'Long-Term Benefit Trust',
+  'Preparedness Framework',
+  'Responsible Scaling Policy',
+  'Frontier Safety Framework',
+  'Deployment Safety Board',
+  'WilmerHale',
+  'Super Bowl',
+] as const;
+
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /** The sections every essay has besides one per analogy. */
 export const FIXED_SECTIONS = ['introduction', 'disanalogies', 'conclusion'] as const;
@@ -65,6 +120,22 @@ export function findIntegrityProblems(input: IntegrityInput): string[] {
   const firstSourceOwner = new Map<string, string>();
   /** The items bearing on each cell, keyed by evidenceKey(lab, analogy). */
   const bearingOn = new Map<string, string[]>();
+  // Descriptors are general: no lab, product, person or lab-specific event named in any of them.
+  const forbidden = [...input.labs.flatMap((l) => [l.data.name ?? '', l.id]), ...NAMES_NOT_IN_DESCRIPTORS]
+    .filter((name) => name.length > 1)
+    .map((name) => ({ name, pattern: new RegExp(`(?<![\\w-])${escapeRegExp(name)}(?![\\w-])`) }));
+  for (const analogy of input.analogies) {
+    analogy.data.levels?.forEach((text, level) => {
+      for (const { name, pattern } of forbidden) {
+        if (pattern.test(text)) {
+          problems.push(
+            `${where(analogy, 'analogies', 'yaml')}: field "levels[${level}]": names "${name}"; a level descriptor must be general (no lab, product, person or lab-specific event)`,
+          );
+        }
+      }
+    });
+  }
+
   for (const item of input.evidence) {
     const file = where(item, 'evidence', 'yaml');
     item.data.labs.forEach((lab, i) => {

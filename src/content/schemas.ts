@@ -73,6 +73,16 @@ export const analogySchema = z.strictObject({
   levels: z.tuple([z.string(), z.string(), z.string(), z.string(), z.string()]),
   /** Where the comparison breaks down. */
   disanalogies: z.array(z.string().min(20)).min(1),
+  /**
+   * What the search protocol looks for on this analogy, for every lab alike: the kinds of
+   * event that would make the analogy fit a lab better, and those that would make it fit worse.
+   */
+  search: z.strictObject({
+    /** Kinds of event that support the analogy, each a short phrase to search for. */
+    supports: z.array(z.string().min(5)).min(3),
+    /** Kinds of event that weaken it. */
+    weakens: z.array(z.string().min(5)).min(3),
+  }),
   /** Where the AI-risk idea comes from in the AI-safety literature. */
   literature: z
     .array(
@@ -169,8 +179,16 @@ export const readingsSchema = z.strictObject({
       level,
       /** Why, in one to three sentences. */
       rationale: z.string().min(30).max(600),
-      /** The evidence ids the reading rests on. */
+      /** Every evidence item that bears on this cell, supporting and weakening alike. */
       evidence: z.array(slug),
+      /** What would move the reading up or down a level: the kind of event that would change it. */
+      moves: z.string().min(20).max(400).optional(),
+      /**
+       * What the search protocol looked for on this cell and did not find, one entry per search
+       * ("looked for X: nothing in the stored record"). Only searches actually run belong here:
+       * a reading never moves because something was not searched for.
+       */
+      searched: z.array(z.string().min(10)).optional(),
     }),
   ),
 });

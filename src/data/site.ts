@@ -23,6 +23,8 @@ export interface SiteContent {
   reading(lab: string, analogy: string): Reading;
   /** Items concerning a lab, bearing on an analogy, or bearing on one lab's cell when both are given. */
   evidenceFor(filter: { lab?: string; analogy?: string }): Evidence[];
+  /** The date of the newest evidence item: how far the evidence reaches. */
+  readonly newestEvidenceDate: string;
   /** The day the newest section of the essay changed. */
   readonly lastUpdated: Date;
 }
@@ -83,6 +85,7 @@ async function load(): Promise<SiteContent> {
           : (lab === undefined || e.data.labs.includes(lab)) &&
             (analogy === undefined || e.data.bears.some((b) => b.analogy === analogy)),
       ),
+    newestEvidenceDate: evidence[0]?.data.date ?? '',
     lastUpdated: new Date(Math.max(...essay.map((s) => s.data.updated.getTime()))),
   };
 }

@@ -2,6 +2,7 @@ import type { APIRoute } from 'astro';
 import { getSiteContent } from '../data/site';
 import { SCALE } from '../content/scale';
 import { originalPost } from '../data/original-post';
+import siteInfo from '../../content/site.json';
 
 /**
  * The rubric as open data: the same content every page renders. Within a schema version the
@@ -15,6 +16,9 @@ export const GET: APIRoute = async ({ site: origin }) => {
     license:
       'CC BY 4.0 (https://creativecommons.org/licenses/by/4.0/): the rubric, summaries and readings; sources belong to their publishers',
     generated: site.lastUpdated.toISOString().slice(0, 10),
+    /** How far the evidence reaches (its newest item) and when it was last checked. */
+    evidenceReaches: site.newestEvidenceDate,
+    evidenceCheckedOn: siteInfo.evidenceCheckedOn,
     homepage: new URL(import.meta.env.BASE_URL, origin).href,
     source: {
       title: originalPost.title,
@@ -33,6 +37,7 @@ export const GET: APIRoute = async ({ site: origin }) => {
       question: a.data.question,
       levels: a.data.levels,
       disanalogies: a.data.disanalogies,
+      search: a.data.search,
       literature: a.data.literature,
     })),
     labs: site.labs.map((l) => ({ id: l.id, key: l.data.key, name: l.data.name })),
@@ -56,6 +61,8 @@ export const GET: APIRoute = async ({ site: origin }) => {
           level: reading.level,
           rationale: reading.rationale,
           evidence: reading.evidence,
+          ...(reading.moves ? { moves: reading.moves } : {}),
+          ...(reading.searched ? { searched: reading.searched } : {}),
         };
       }),
     ),

@@ -210,3 +210,24 @@ export function tallyFor(tallies: EvidenceTallies, lab: string, analogy: string)
   const key = evidenceKey(lab, analogy);
   return (Object.hasOwn(tallies, key) ? tallies[key] : undefined) ?? NO_EVIDENCE;
 }
+
+/** One lab's share of the evidence base: items concerning it, and its bearings in each direction. */
+export interface LabBalance {
+  readonly items: number;
+  readonly supports: number;
+  readonly weakens: number;
+}
+
+/** Per lab, how many items bear on it and how many of their bearings support or weaken an analogy. */
+export function tallyByLab(evidence: readonly EvidenceRef[]): Readonly<Record<string, LabBalance>> {
+  const balance: Record<string, { items: number; supports: number; weakens: number }> = {};
+  for (const item of evidence) {
+    const bearings = cellBearings(item);
+    for (const lab of new Set(bearings.map((b) => b.lab))) {
+      const entry = (balance[lab] ??= { items: 0, supports: 0, weakens: 0 });
+      entry.items += 1;
+      for (const b of bearings) if (b.lab === lab) entry[b.direction] += 1;
+    }
+  }
+  return balance;
+}

@@ -77,6 +77,10 @@ const analogy = {
   question: 'How far does this example lab behave like the example?',
   levels: ['none', 'faint', 'partial', 'strong', 'full'],
   disanalogies: ['Where the comparison breaks down, at some length.'],
+  search: {
+    supports: ['one kind of event', 'another kind of event', 'a third kind of event'],
+    weakens: ['one kind of event', 'another kind of event', 'a third kind of event'],
+  },
   literature: [{ author: 'A. Author', title: 'A work', year: 2020, url: 'https://example.com/work' }],
 };
 const essay = {
@@ -203,6 +207,7 @@ describe('the schemas name the field that is wrong', () => {
         'question',
         'levels',
         'disanalogies',
+        'search',
         'literature',
       ],
     ],

@@ -413,4 +413,34 @@ describe('findIntegrityProblems', () => {
     expect(cited).toHaveLength(1);
     expect(cited[0]).toContain('merged into "openai-nda-2024"');
   });
+
+  it('reports a level descriptor that names a lab, a product or a person, naming the level', () => {
+    const input = goodInput();
+    const withLevels = (levels: string[]) => ({
+      ...input,
+      labs: input.labs.map((l) => ({ ...l, data: { ...l.data, name: l.id === 'meta' ? 'Meta' : 'OpenAI' } })),
+      analogies: [{ ...input.analogies[0]!, data: { key: 'op', levels } }, input.analogies[1]!],
+    });
+    const general = [
+      'None documented: nothing found.',
+      'Mostly open: cards published with each release; meta-analyses welcome.',
+      'Selective: one late disclosure.',
+      'Dark grey: repeated late disclosures.',
+      'Black box: systematic concealment.',
+    ];
+    expect(findIntegrityProblems(withLevels(general))).toEqual([]);
+    const problems = findIntegrityProblems(
+      withLevels([
+        ...general.slice(0, 2),
+        'Selective: as when Meta tuned a Llama variant for a leaderboard.',
+        ...general.slice(3),
+      ]),
+    );
+    expect(problems).toHaveLength(2);
+    expect(problems.every((p) => p.startsWith('content/analogies/opacity.yaml: field "levels[2]"'))).toBe(
+      true,
+    );
+    expect(problems.join('\n')).toContain('"Meta"');
+    expect(problems.join('\n')).toContain('"Llama"');
+  });
 });

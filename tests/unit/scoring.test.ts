@@ -4,6 +4,7 @@ import { emptyScorecard, setLevel, setWeight, weightOf } from '../../src/rubric/
 import {
   aggregate,
   directionOn,
+  tallyByLab,
   ranking,
   sensitivity,
   tallyEvidence,
@@ -244,6 +245,25 @@ describe('evidence tallies', () => {
     expect(tallyFor(tallies, 'openai', 'incorrigibility')).toEqual({ supports: 0, weakens: 1 });
     expect(directionOn(item, 'microsoft', 'incorrigibility')).toBeUndefined();
     expect(directionOn(item, 'openai', 'incorrigibility')).toBe('weakens');
+  });
+});
+
+describe('balance per lab', () => {
+  it('counts each item once per lab and each of its bearings in its direction, narrowed bearings only for their labs', () => {
+    const balance = tallyByLab([
+      {
+        labs: ['openai', 'microsoft'],
+        bears: [
+          { analogy: 'power-seeking', direction: 'supports' },
+          { analogy: 'incorrigibility', direction: 'weakens', labs: ['openai'] },
+        ],
+      },
+      { labs: ['openai'], bears: [{ analogy: 'opacity', direction: 'weakens' }] },
+    ]);
+    expect(balance).toEqual({
+      openai: { items: 2, supports: 1, weakens: 2 },
+      microsoft: { items: 1, supports: 1, weakens: 0 },
+    });
   });
 });
 
