@@ -182,13 +182,13 @@ export const readingsSchema = z.strictObject({
       /** Every evidence item that bears on this cell, supporting and weakening alike. */
       evidence: z.array(slug),
       /** What would move the reading up or down a level: the kind of event that would change it. */
-      moves: z.string().min(20).max(400).optional(),
+      moves: z.string().min(20).max(400),
       /**
        * What the search protocol looked for on this cell and did not find, one entry per search
        * ("looked for X: nothing in the stored record"). Only searches actually run belong here:
        * a reading never moves because something was not searched for.
        */
-      searched: z.array(z.string().min(10)).optional(),
+      searched: z.array(z.string().min(10)).min(1),
     }),
   ),
 });

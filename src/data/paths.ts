@@ -5,11 +5,11 @@ export function sitePath(path: string): string {
 }
 
 /**
- * Where an evidence item lives: every analogy page it bears on lists it. On one of those pages
- * the link is a bare fragment (shorter); elsewhere it points to the first analogy it bears on.
+ * Where an evidence item is shown in full (summary, every source, the check note): the page of
+ * the first lab it bears on. Analogy pages list items in one line each, to stay within one round
+ * trip, and link here.
  */
-export function evidenceHref(currentPath: string, analogies: readonly string[], id: string): string {
-  const pages = analogies.map((analogy) => sitePath(`/analogies/${analogy}/`));
-  if (pages.includes(currentPath)) return `#evidence-${id}`;
-  return `${pages[0] ?? sitePath('/analogies/')}#evidence-${id}`;
+export function evidenceItemHref(currentPath: string, lab: string, id: string): string {
+  const page = sitePath(`/labs/${lab}/`);
+  return currentPath === page ? `#evidence-${id}` : `${page}#evidence-${id}`;
 }

@@ -1,6 +1,6 @@
 import { getCollection, type CollectionEntry } from 'astro:content';
 import { findIntegrityProblems } from '../content/integrity';
-import { directionOn } from '../rubric/scoring';
+import { cellBearings, directionOn } from '../rubric/scoring';
 import type { RubricFrame } from '../rubric/types';
 
 export type Analogy = CollectionEntry<'analogies'>;
@@ -21,6 +21,8 @@ export interface SiteContent {
   evidenceById(id: string): Evidence | undefined;
   /** The site's reading of one cell; the integrity check guarantees every cell has one. */
   reading(lab: string, analogy: string): Reading;
+  /** The lab whose page shows an item in full: the first lab it bears on. */
+  homeLab(item: Evidence): string;
   /** Items concerning a lab, bearing on an analogy, or bearing on one lab's cell when both are given. */
   evidenceFor(filter: { lab?: string; analogy?: string }): Evidence[];
   /** The date of the newest evidence item: how far the evidence reaches. */
@@ -78,6 +80,7 @@ async function load(): Promise<SiteContent> {
       if (cell === undefined) throw new Error(`No reading for ${lab} on ${analogy}`);
       return cell;
     },
+    homeLab: (item) => cellBearings(item.data)[0]?.lab ?? item.data.labs[0] ?? '',
     evidenceFor: ({ lab, analogy }) =>
       evidence.filter((e) =>
         lab !== undefined && analogy !== undefined

@@ -61,8 +61,8 @@ export const GET: APIRoute = async ({ site: origin }) => {
           level: reading.level,
           rationale: reading.rationale,
           evidence: reading.evidence,
-          ...(reading.moves ? { moves: reading.moves } : {}),
-          ...(reading.searched ? { searched: reading.searched } : {}),
+          moves: reading.moves,
+          searched: reading.searched,
         };
       }),
     ),

@@ -160,6 +160,36 @@ describe('/rubric.json', () => {
     expect(bearingsIn('weakens').length).toBeGreaterThanOrEqual(8);
   });
 
+  it('every lab has at least 6 supporting and 4 weakening bearings, so that no lab is searched in one direction only', () => {
+    const thin = labIds.flatMap((lab) => {
+      const count = (direction: string) =>
+        evidence.reduce(
+          (sum, item) =>
+            sum +
+            arrayOf(item['bears'], 'bears').filter(
+              (b) =>
+                b['direction'] === direction &&
+                ((b['labs'] ?? item['labs']) as string[]).includes(String(lab)),
+            ).length,
+          0,
+        );
+      const [supports, weakens] = [count('supports'), count('weakens')];
+      return supports >= 6 && weakens >= 4
+        ? []
+        : [`${String(lab)}: ${supports} supporting, ${weakens} weakening`];
+    });
+    expect(thin).toEqual([]);
+  });
+
+  it('states how far the evidence reaches: the date of its newest item, beside the date it was last checked', () => {
+    const newest = evidence
+      .map((e) => String(e['date']))
+      .sort()
+      .at(-1);
+    expect(rubric['evidenceReaches']).toBe(newest);
+    expect(rubric['evidenceCheckedOn']).toMatch(DATE);
+  });
+
   it('the reference reading has exactly one entry per lab and analogy', () => {
     const cells = reference.map((r) => `${String(r['lab'])}/${String(r['analogy'])}`);
     const expected = labIds.flatMap((lab) =>
@@ -169,7 +199,7 @@ describe('/rubric.json', () => {
     expect(new Set(cells).size).toBe(cells.length);
   });
 
-  it('every reference reading has a level 0-4, a rationale of one to three sentences, and cites exactly the items bearing on its cell', () => {
+  it('every reference reading has a level 0-4, a rationale of one to three sentences, what would move it, what was searched, and cites exactly the items bearing on its cell', () => {
     const problems: string[] = [];
     for (const cell of reference) {
       const where = `${String(cell['lab'])}/${String(cell['analogy'])}`;
@@ -198,6 +228,10 @@ describe('/rubric.json', () => {
           problems.push(`${where}: evidence ${String(id)} bears on ${cellsOf(item).join(', ')}`);
         }
       }
+      if (!isNonEmptyString(cell['moves'])) problems.push(`${where}: does not say what would move it`);
+      const searched = cell['searched'];
+      if (!Array.isArray(searched) || searched.length === 0 || !searched.every(isNonEmptyString))
+        problems.push(`${where}: does not record what was searched for and not found`);
       const uncited = evidence.filter((e) => cellsOf(e).includes(where) && !ids.includes(e['id']));
       for (const item of uncited)
         problems.push(`${where}: does not cite ${String(item['id'])}, which bears on it`);

@@ -33,13 +33,13 @@ for (const width of [390, 1280]) {
       await expect(page.locator('section#deception').getByRole('heading', { level: 2 })).toBeInViewport();
     });
 
-    test('an essay citation leads to its evidence item on the analogy page, and the item to its sources', async ({
+    test('an essay citation leads to its evidence item in full on a lab page, and the item to its sources', async ({
       page,
     }) => {
       await page.goto('/essay/#opacity');
       const citation = page.locator('section#opacity .cite a').first();
       const href = await citation.getAttribute('href');
-      expect(href).toMatch(/^\/analogies\/opacity\/#evidence-/);
+      expect(href).toMatch(/^\/labs\/[a-z-]+\/#evidence-/);
       await citation.click();
       const item = page.locator(`li${new URL(href!, 'http://x').hash}`);
       await expect(item).toBeInViewport();
@@ -83,4 +83,16 @@ test('each essay heading links to itself and offers to copy that link', async ({
   );
   await section.getByRole('button', { name: 'Copy link' }).click();
   expect(await page.evaluate(() => navigator.clipboard.readText())).toMatch(/\/essay\/#incorrigibility$/);
+});
+
+test('an evidence anchor published before items were merged still lands on its analogy page, and leads to the item', async ({
+  page,
+}) => {
+  // openai-recapitalization-conditions-2025 was merged into openai-recapitalization-2025; its address must keep working.
+  await page.goto('/analogies/incorrigibility/#evidence-openai-recapitalization-conditions-2025');
+  const line = page.locator('li#evidence-openai-recapitalization-2025');
+  await expect(line).toBeInViewport();
+  await line.getByRole('link').first().click();
+  await expect(page).toHaveURL(/\/labs\/openai\/#evidence-openai-recapitalization-2025$/);
+  await expect(page.locator('li#evidence-openai-recapitalization-2025 .sources a').first()).toHaveAttribute('href', /^https:\/\//);
 });

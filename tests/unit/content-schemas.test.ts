@@ -96,6 +96,8 @@ const reading = {
       level: 3,
       rationale: 'One to three sentences on why, long enough to pass.',
       evidence: ['openai-usage-policy-military-2024'],
+      moves: 'Up with a second quiet removal; down if the ban returned.',
+      searched: ['looked for a change log for the rewrite: none found'],
     },
   },
 };
