@@ -16,7 +16,7 @@ const fullCard = {
     weights: {},
   },
 };
-const expectedLevel = new Map(
+const expectedLevel = new Map<string, string>(
   rubric.labs.flatMap((lab, l) =>
     rubric.analogies.map((a, i) => [`${a.title} score for ${lab.name}`, String(levelOf(l, i))] as const),
   ),
