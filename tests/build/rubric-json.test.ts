@@ -10,7 +10,7 @@ const ANALOGY_ORDER = [
   'incorrigibility',
   'constraint-subversion',
 ];
-const REQUIRED_LABS = ['openai', 'anthropic', 'google-deepmind', 'meta', 'microsoft'];
+const REQUIRED_LABS = ['openai', 'anthropic', 'google-deepmind', 'meta', 'microsoft', 'xai', 'deepseek'];
 const POST_URL =
   'https://www.lesswrong.com/posts/fpws8WNo6Mp4KsQjH/analogies-between-scaling-labs-and-misaligned';
 const DATE = /^\d{4}-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?$/;
@@ -88,7 +88,7 @@ describe('/rubric.json', () => {
     },
   );
 
-  it('includes the five labs, each with a name', () => {
+  it('includes the seven labs, each with a name', () => {
     for (const id of REQUIRED_LABS) expect(labIds).toContain(id);
     for (const lab of labs) expect(isNonEmptyString(lab['name']), JSON.stringify(lab)).toBe(true);
     expect(new Set(labIds).size).toBe(labIds.length);
@@ -143,7 +143,7 @@ describe('/rubric.json', () => {
     expect(problems).toEqual([]);
   });
 
-  it('every analogy has evidence concerning at least four of the five labs', () => {
+  it('every analogy has evidence concerning at least four of the seven labs', () => {
     const thin = ANALOGY_ORDER.map((analogy) => {
       const covered = new Set(
         evidence
