@@ -4,11 +4,13 @@
  * by the same decoder as a single card.
  *
  * Format, version 1 (fields joined by "~", unreserved in RFC 3986):
- *   panel=p1 ~ <flags> ~ <name> ~ <share payload> ~ <name> ~ <share payload> ...
+ *   panel=p1 ~ <flags> ~ <name> ~ <share payload> ~ <name> ~ <share payload> ... ~ <check>
  * Flags: "s" when the site's reading is one of the raters. Names are percent-encoded UTF-8
- * (empty for a card without a name); payloads are share payloads without notes.
+ * (empty for a card without a name); payloads are share payloads without notes and without
+ * their own check (which begins with "~", the separator here). The last field checks the whole
+ * body instead, so a panel link cut off anywhere is refused rather than read as a smaller panel.
  */
-import { encodeShare } from './codec';
+import { CHECK_PREFIX, encodeShare, shareChecksum } from './codec';
 import type { RubricFrame, Scorecard } from './types';
 
 export const PANEL_PARAM = 'panel';
@@ -39,6 +41,12 @@ export type PanelDecodeResult =
   | { readonly ok: false; readonly message: string };
 
 const encodeName = (name: string | null) => encodeURIComponent(name ?? '').replace(/~/g, '%7E');
+const CARD_CHECK = `.${CHECK_PREFIX}`;
+/** A card's share payload without its own check: the panel's check covers it. */
+const withoutCheck = (payload: string) =>
+  payload.includes(CARD_CHECK) ? payload.slice(0, payload.lastIndexOf(CARD_CHECK)) : payload;
+/** The card's share payload as the share decoder reads it, its check restored. */
+const withCheck = (body: string) => `${body}${CARD_CHECK}${shareChecksum(body)}`;
 
 /** The whole address of a panel link, or why there is none: too long for a link to survive. */
 export function panelLink(
@@ -49,9 +57,13 @@ export function panelLink(
 ): PanelLinkResult {
   const fields = [PANEL_VERSION, includeSite ? 's' : ''];
   for (const { name, card } of cards) {
-    fields.push(encodeName(name), encodeShare(card, frame, { notes: false }).replace(/^share=/, ''));
+    fields.push(
+      encodeName(name),
+      withoutCheck(encodeShare(card, frame, { notes: false }).replace(/^share=/, '')),
+    );
   }
-  const link = `${pageUrl}#${PANEL_PARAM}=${fields.join('~')}`;
+  const body = fields.join('~');
+  const link = `${pageUrl}#${PANEL_PARAM}=${body}~${shareChecksum(body)}`;
   if (link.length <= MAX_PANEL_LINK_LENGTH) return { ok: true, link };
   return {
     ok: false,
@@ -89,6 +101,7 @@ export function decodePanel(fragment: string): PanelDecodeResult {
     }
   }
   const [version, flags, ...rest] = body.split('~');
+  const check = rest.pop();
   if (version !== PANEL_VERSION) {
     return {
       ok: false,
@@ -99,11 +112,12 @@ export function decodePanel(fragment: string): PanelDecodeResult {
   }
   if (flags === undefined || !/^s?$/.test(flags) || rest.length % 2 !== 0)
     return { ok: false, message: DAMAGED };
+  if (check !== shareChecksum(body.slice(0, body.lastIndexOf('~')))) return { ok: false, message: DAMAGED };
   const cards: { name: string | null; payload: string }[] = [];
   try {
     for (let at = 0; at < rest.length; at += 2) {
       const name = decodeURIComponent(rest[at]!);
-      cards.push({ name: name === '' ? null : name, payload: rest[at + 1]! });
+      cards.push({ name: name === '' ? null : name, payload: withCheck(rest[at + 1]!) });
     }
   } catch {
     return { ok: false, message: DAMAGED };

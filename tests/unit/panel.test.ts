@@ -10,7 +10,7 @@ import {
 } from '../../src/rubric/panel-codec';
 import { panelCsv, PANEL_CSV_HEADER } from '../../src/rubric/panel-csv';
 import { assemblePanel, MINE_RATER, SITE_RATER } from '../../src/rubric/panel-assemble';
-import { encodeShare } from '../../src/rubric/codec';
+import { encodeShare, shareChecksum } from '../../src/rubric/codec';
 import { toCsv, toJson } from '../../src/rubric/exchange';
 import { recordScorecard } from '../../src/rubric/storage';
 import { emptyScorecard, sameScorecard, setLevel, setNote, setWeight } from '../../src/rubric/scorecard';
@@ -139,7 +139,7 @@ describe('reading the scorecard links a reader pastes', () => {
       'hello there',
       'https://example.org/scorecard/',
       'https://example.org/scorecard/#share=v1.oami9',
-      'https://example.org/scorecard/#share=v2.oami3',
+      'https://example.org/scorecard/#share=v9.oami3',
       link(emptyScorecard()),
       link(b),
     ].join('\n');
@@ -217,10 +217,23 @@ describe('panel links', () => {
     expect(decodePanel(escaped)).toEqual(decodePanel(fragment));
   });
 
+  it('are refused when cut off anywhere, even between two whole cards', () => {
+    const made = panelLink('https://example.org/panel/', cards, false, frame);
+    if (!made.ok) throw new Error(made.message);
+    const fragment = panelFragmentFromHash(new URL(made.link).hash)!;
+    const fields = fragment.split('~');
+    for (const cut of [fragment.slice(0, -1), fields.slice(0, -3).join('~'), fields.slice(0, 4).join('~')]) {
+      const read = decodePanel(cut);
+      expect(read.ok, cut).toBe(false);
+    }
+  });
+
   it('leave notes out', () => {
     const noted = setNote(one('openai', 'opacity', 2), 'openai', 'opacity', 'private thought');
     const made = panelLink('https://example.org/panel/', [{ name: null, card: noted }], false, frame);
-    expect(made.ok && made.link).toBe('https://example.org/panel/#panel=p1~~~v1.oaop2');
+    expect(made.ok && made.link).toBe(
+      `https://example.org/panel/#panel=p1~~~v2.oaop2~${shareChecksum('p1~~~v2.oaop2')}`,
+    );
   });
 
   it(`are refused, with the figures, when longer than ${MAX_PANEL_LINK_LENGTH} characters`, () => {
@@ -246,9 +259,17 @@ describe('panel links', () => {
       ok: false,
       message: expect.stringMatching(/different version/),
     });
-    expect(decodePanel('p1~~~')).toMatchObject({ ok: true, cards: [{ name: null, payload: '' }] });
-    expect(decodePanel('p1~x~a~b')).toMatchObject({ ok: false, message: expect.stringMatching(/damaged/) });
-    expect(decodePanel('p1~~%E0~v1')).toMatchObject({ ok: false, message: expect.stringMatching(/damaged/) });
+    // Well formed, with its check: one card without a name, whose payload the share decoder judges.
+    expect(decodePanel(`p1~~~v2~${shareChecksum('p1~~~v2')}`)).toMatchObject({
+      ok: true,
+      cards: [{ name: null }],
+    });
+    expect(decodePanel('p1~~~v2~0')).toMatchObject({ ok: false, message: expect.stringMatching(/damaged/) });
+    expect(decodePanel('p1~x~a~b~0')).toMatchObject({ ok: false, message: expect.stringMatching(/damaged/) });
+    expect(decodePanel(`p1~~%E0~v1~${shareChecksum('p1~~%E0~v1')}`)).toMatchObject({
+      ok: false,
+      message: expect.stringMatching(/damaged/),
+    });
     expect(decodePanel('p1~~' + 'a'.repeat(MAX_PANEL_LINK_LENGTH))).toMatchObject({
       ok: false,
       message: expect.stringMatching(/too long/),
