@@ -12,8 +12,10 @@ export default defineConfig({
           name: 'build',
           include: ['tests/build/**/*.test.ts'],
           environment: 'node',
-          testTimeout: 120_000,
-          hookTimeout: 300_000,
+          // Some tests build the site again (under a base path, or from broken content): minutes
+          // on a machine shared with other work. The limits only stop a build that hangs.
+          testTimeout: 900_000,
+          hookTimeout: 900_000,
         },
       },
       {
@@ -23,8 +25,8 @@ export default defineConfig({
           environment: 'node',
           globalSetup: ['tests/engines/setup.ts'],
           // One file per engine; the two run side by side, each driving one browser.
-          testTimeout: 90_000,
-          hookTimeout: 120_000,
+          testTimeout: 300_000,
+          hookTimeout: 300_000,
         },
       },
     ],

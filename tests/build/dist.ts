@@ -66,7 +66,9 @@ const VITEST_ENV = ['BASE_URL', 'MODE', 'DEV', 'PROD', 'SSR', 'NODE_ENV', 'VITES
 /** Runs `npx astro build` in a directory, with extra environment variables, as a person would from a shell. */
 export function astroBuild(cwd: string, env: Record<string, string>): { status: number | null; output: string } {
   const base = Object.fromEntries(Object.entries(process.env).filter(([key]) => !VITEST_ENV.includes(key)));
-  const result = spawnSync('npx', ['astro', 'build'], { cwd, encoding: 'utf8', timeout: 120_000, env: { ...base, ...env } });
+  // A build takes seconds on an idle machine and minutes on one shared with other work; the
+  // limit only stops a build that hangs.
+  const result = spawnSync('npx', ['astro', 'build'], { cwd, encoding: 'utf8', timeout: 900_000, env: { ...base, ...env } });
   if (result.error !== undefined) throw result.error;
   return { status: result.status, output: `${result.stdout}\n${result.stderr}` };
 }
