@@ -7,7 +7,7 @@
 //
 //   node_modules/.bin/node scripts/bench-matrix.mjs
 //
-// It serves dist/ (or $OUT_DIR) with scripts/serve.mjs on port 4398, building it first with
+// It serves dist/ (or $OUT_DIR) with scripts/serve.ts on a free port, building it first with
 // `npx astro build` only when the folder is missing. Exit code 1 when the budget fails.
 // Environment: CHROMIUM_PATH (default /usr/bin/chromium), OUT_DIR, BASE_PATH (as the build used).
 //
@@ -30,12 +30,10 @@ import { existsSync } from 'node:fs';
 import os from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { setTimeout as sleep } from 'node:timers/promises';
 import { chromium } from '@playwright/test';
+import { serveStatic } from './serve.ts';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-const PORT = 4398;
-const ORIGIN = `http://127.0.0.1:${PORT}`;
 
 export const BUDGET_MS = 16;
 export const LABS = 20;
@@ -156,50 +154,6 @@ function run(command, args) {
         : reject(new Error(`${command} ${args.join(' ')} failed (${signal ?? `exit ${code}`})`)),
     );
   });
-}
-
-/** Whether a server answers at `url` (used by bench.mjs too). */
-export async function answers(url) {
-  try {
-    const response = await fetch(url, { signal: AbortSignal.timeout(2000) });
-    return response.ok;
-  } catch {
-    return false;
-  }
-}
-
-/** scripts/serve.mjs on PORT; resolves to a stop function. */
-async function serve(dir, base) {
-  if (await answers(ORIGIN + base))
-    throw new Error(`${ORIGIN} already answers: stop whatever is serving on port ${PORT}`);
-  // process.execPath: the Node running this script, the project's own when started as documented.
-  const server = spawn(
-    process.execPath,
-    [join(ROOT, 'scripts', 'serve.mjs'), '--dir', dir, '--port', String(PORT), '--base', base],
-    {
-      cwd: ROOT,
-      stdio: ['ignore', 2, 2],
-    },
-  );
-  const stop = () => {
-    if (server.exitCode === null && server.signalCode === null) server.kill('SIGTERM');
-    process.off('exit', stop);
-  };
-  // A crash or Ctrl-C of the caller must not leave the server holding the port.
-  process.on('exit', stop);
-  const started = Date.now();
-  try {
-    while (Date.now() - started < 30_000) {
-      if (server.exitCode !== null)
-        throw new Error(`scripts/serve.mjs exited (code ${server.exitCode}) before it served ${dir}`);
-      if (await answers(ORIGIN + base)) return stop;
-      await sleep(100);
-    }
-    throw new Error(`scripts/serve.mjs did not answer on ${ORIGIN}${base} within 30 s`);
-  } catch (error) {
-    stop();
-    throw error;
-  }
 }
 
 /* ------------------------------------------------------------------ in the page */
@@ -435,7 +389,7 @@ export async function benchMatrix({
   const frame = bigFrame();
   // Another process on the cores slows the edits down as much as a slow page would.
   const loadAverage = os.loadavg();
-  const stop = await serve(distDir, base);
+  const server = await serveStatic({ dir: distDir, base });
   let browser = null;
   try {
     browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
@@ -458,7 +412,7 @@ export async function benchMatrix({
       });
     });
 
-    await page.goto(`${ORIGIN}${base}scorecard/`, { waitUntil: 'load' });
+    await page.goto(`${server.url}scorecard/`, { waitUntil: 'load' });
     if (!rewritten) throw new Error('the /scorecard/ response was not rewritten');
     await page
       .locator('astro-island[component-url*="/Scorecard."]:not([ssr])')
@@ -525,14 +479,12 @@ export async function benchMatrix({
         frameIntervalMs: throttled.frameIntervalMs,
       },
     };
-    result.p95Ms = result.unthrottled.cells.rerender.p95;
-    result.pass = result.p95Ms <= BUDGET_MS;
-    result.verdict = matrixVerdict(result);
-    result.markdown = matrixMarkdown(result);
-    return result;
+    const p95Ms = result.unthrottled.cells.rerender.p95;
+    const measured = { ...result, p95Ms, pass: p95Ms <= BUDGET_MS };
+    return { ...measured, verdict: matrixVerdict(measured), markdown: matrixMarkdown(measured) };
   } finally {
     if (browser !== null) await browser.close().catch(() => {});
-    stop();
+    await server.close();
   }
 }
 

@@ -9,25 +9,17 @@
  * trip (14 KB) cannot spare. Bundled files stay allowed through 'self'.
  */
 import type { AstroIntegration } from 'astro';
-import { createHash } from 'node:crypto';
-import { readdir, readFile, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { readFile, writeFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
+import { cspHash, filesIn, inlineScripts, inlineStyles } from './built-site.ts';
 
 const POLICY = /<meta http-equiv="content-security-policy" content="([^"]*)"\s*\/?>/i;
-/** Inline scripts the browser executes: no src, and not a data block such as JSON-LD. */
-const INLINE_SCRIPT =
-  /<script(?![^>]*\ssrc=)(?![^>]*\stype="application\/(?:ld\+)?json")[^>]*>([\s\S]*?)<\/script>/gi;
-const INLINE_STYLE = /<style[^>]*>([\s\S]*?)<\/style>/gi;
-
-const digest = (text: string) => `'sha256-${createHash('sha256').update(text, 'utf8').digest('base64')}'`;
-
 /** The page's policy with script-src and style-src reduced to 'self' plus the hashes of its own inline code. */
 export function narrowPolicy(html: string): string {
   const match = html.match(POLICY);
   if (!match) return html;
-  const scripts = [...new Set([...html.matchAll(INLINE_SCRIPT)].map((m) => digest(m[1]!)))];
-  const styles = [...new Set([...html.matchAll(INLINE_STYLE)].map((m) => digest(m[1]!)))];
+  const scripts = [...new Set(inlineScripts(html).map(cspHash))];
+  const styles = [...new Set(inlineStyles(html).map(cspHash))];
   const directives = match[1]!
     .split(';')
     .map((d) => d.trim())
@@ -44,24 +36,12 @@ export function narrowPolicy(html: string): string {
   );
 }
 
-async function htmlFiles(dir: string): Promise<string[]> {
-  const entries = await readdir(dir, { withFileTypes: true });
-  const nested = await Promise.all(
-    entries.map((entry) => {
-      const path = join(dir, entry.name);
-      if (entry.isDirectory()) return htmlFiles(path);
-      return Promise.resolve(entry.name.endsWith('.html') ? [path] : []);
-    }),
-  );
-  return nested.flat();
-}
-
 export default function pageCsp(): AstroIntegration {
   return {
     name: 'labs-alignment:page-csp',
     hooks: {
       'astro:build:done': async ({ dir, logger }) => {
-        const files = await htmlFiles(fileURLToPath(dir));
+        const files = filesIn(fileURLToPath(dir)).filter((file) => file.endsWith('.html'));
         await Promise.all(
           files.map(async (file) => {
             const html = await readFile(file, 'utf8');

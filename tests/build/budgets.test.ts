@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { readFileSync } from 'node:fs';
-import { attributeValues, fileFor, gzipSize, pagePaths, readPage, toSitePath } from './dist';
+import { attributeValues, basePath, distDir, gzipSize, pagePaths, readPage } from './dist';
+import { runnableScriptCount, scriptsOf } from '../../src/integrations/built-site';
 
 /** RFC 6928: a new connection's first round trip carries about 14,600 bytes; we keep to 14 KiB. */
 export const FIRST_ROUND_TRIP = 14 * 1024;
@@ -8,51 +8,19 @@ export const JS_BUDGET = 15 * 1024;
 /** Pages that hold no island ship no JavaScript at all. */
 const PAGES_WITHOUT_ISLANDS = ['/method/', '/404.html', '/analogies/', '/labs/'];
 
-/** Every JS file a page loads: its scripts, island components and renderers, and what they import statically. */
-export function javascriptOf(page: string): { files: Map<string, number>; inline: number } {
-  const html = readPage(page);
-  const entry = [
-    ...attributeValues(html, 'component-url'),
-    ...attributeValues(html, 'renderer-url'),
-    ...[...html.matchAll(/<script[^>]*\ssrc="([^"]+)"/g)].map((m) => m[1]!),
-  ];
-  const files = new Map<string, number>();
-  const queue = entry.map((href) => toSitePath(href, page)!).filter(Boolean);
-  while (queue.length > 0) {
-    const path = queue.pop()!;
-    if (files.has(path)) continue;
-    const file = fileFor(path);
-    if (file === null) throw new Error(`${page} loads ${path}, which is not in the build`);
-    const code = readFileSync(file, 'utf8');
-    files.set(path, gzipSize(code));
-    // Static imports are fetched at once; dynamic import() only when used, so they are not counted here.
-    for (const m of code.matchAll(/(?:^|[;}\s])import\s*(?:[\w${},\s*]+from\s*)?["']([^"']+)["']/g)) {
-      queue.push(new URL(m[1]!, `http://site.test${path}`).pathname);
-    }
-  }
-  const inline = [
-    ...html.matchAll(
-      /<script(?![^>]*\ssrc=)(?![^>]*type="application\/ld\+json")[^>]*>([\s\S]*?)<\/script>/g,
-    ),
-  ]
-    .map((m) => m[1]!)
-    .filter((code) => code.trim() !== '')
-    .reduce((sum, code) => sum + gzipSize(code), 0);
-  return { files, inline };
-}
-
 /**
- * The budget counts the JavaScript a page requests, as the issue words it. Astro's
- * inline island loader (about 2 KB gzipped) travels inside the HTML and is counted
- * in the HTML's first-round-trip budget instead.
+ * The budget counts the JavaScript a page requests as it loads. Astro's inline island loader
+ * (about 2 KB gzipped) travels inside the HTML and is counted in the HTML's first-round-trip
+ * budget instead; chunks loaded only when the reader acts (export, import, a shared card) are not
+ * counted.
  */
 export const requestedJs = (page: string) =>
-  [...javascriptOf(page).files.values()].reduce((a, b) => a + b, 0);
+  [...scriptsOf(distDir, `${basePath}/`, page).eager.values()].reduce((a, b) => a + b, 0);
 
 describe('byte budgets', () => {
   it('pages without an island ship no JavaScript', () => {
     for (const page of PAGES_WITHOUT_ISLANDS) {
-      expect(readPage(page), `${page} has a <script>`).not.toMatch(/<script(?![^>]*application\/ld\+json)/);
+      expect(runnableScriptCount(readPage(page)), `${page} has a <script>`).toBe(0);
     }
   });
 

@@ -1,7 +1,8 @@
 /** Reading the built site in dist/ (or OUT_DIR) for the build-output tests. */
 import { spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, relative, sep } from 'node:path';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileIn, filesIn, pagePathsIn } from '../../src/integrations/built-site';
 import { gzipSync } from 'node:zlib';
 
 export const distDir = process.env['OUT_DIR'] ?? 'dist';
@@ -12,34 +13,11 @@ if (!existsSync(join(distDir, 'index.html'))) {
   throw new Error(`${distDir}/index.html is missing: run "npm run build" before the build-output tests`);
 }
 
-/** Every file under a directory, recursively. */
-export function walk(dir: string): string[] {
-  return readdirSync(dir).flatMap((name) => {
-    const path = join(dir, name);
-    return statSync(path).isDirectory() ? walk(path) : [path];
-  });
-}
-
-export const allFiles = walk(distDir);
-
-/** Site paths of the HTML pages among a build's files, e.g. "/analogies/opacity/" and "/404.html". */
-export function pagePathsIn(dir: string, files: readonly string[] = walk(dir)): string[] {
-  return files
-    .filter((f) => f.endsWith('.html'))
-    .map((f) => '/' + relative(dir, f).split(sep).join('/'))
-    .map((p) => p.replace(/index\.html$/, ''))
-    .sort();
-}
+export const allFiles = filesIn(distDir);
 
 /** Site paths of the HTML pages, e.g. "/analogies/opacity/" and "/404.html". */
 export const pagePaths = pagePathsIn(distDir, allFiles);
-
-/** The file in a build directory that serves a site path (without the base path), or null. */
-export function fileIn(dir: string, sitePath: string): string | null {
-  const clean = decodeURI(sitePath.split(/[?#]/)[0] ?? '');
-  const candidates = clean.endsWith('/') ? [join(dir, clean, 'index.html')] : [join(dir, clean), join(dir, clean, 'index.html')];
-  return candidates.find((c) => existsSync(c) && statSync(c).isFile()) ?? null;
-}
+export { fileIn, filesIn, pagePathsIn };
 
 /** The file that serves a site path (without the base path), or null. */
 export function fileFor(sitePath: string): string | null {

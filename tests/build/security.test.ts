@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { createHash } from 'node:crypto';
 import { decodeEntities, pagePaths, readPage } from './dist';
+import { cspHash, inlineScripts, inlineStyles } from '../../src/integrations/built-site';
 
 function policyOf(html: string): Map<string, string[]> {
   const match = html.match(/<meta http-equiv="content-security-policy" content="([^"]+)"/i);
@@ -34,14 +34,11 @@ describe('content security policy', () => {
   });
 
   it("each page's policy allows exactly the inline scripts and styles that page holds", () => {
-    const sha = (text: string) => `'sha256-${createHash('sha256').update(text, 'utf8').digest('base64')}'`;
     for (const page of pagePaths) {
       const html = readPage(page);
       const policy = policyOf(html);
-      const scripts = [
-        ...html.matchAll(/<script(?![^>]*\ssrc=)(?![^>]*application\/ld\+json)[^>]*>([\s\S]*?)<\/script>/g),
-      ].map((m) => sha(m[1]!));
-      const styles = [...html.matchAll(/<style[^>]*>([\s\S]*?)<\/style>/g)].map((m) => sha(m[1]!));
+      const scripts = inlineScripts(html).map(cspHash);
+      const styles = inlineStyles(html).map(cspHash);
       expect(new Set(policy.get('script-src')), page).toEqual(new Set(["'self'", ...scripts]));
       expect(new Set(policy.get('style-src')), page).toEqual(new Set(["'self'", ...styles]));
     }

@@ -42,6 +42,7 @@ for (const path of SCORING_PAGES) {
     await expect(note).toContainText('only in this browser');
     await expect(note).toContainText('share link');
     await expect(note).toContainText('export');
+    await expect(note).toContainText('from your scorecard.');
   });
 }
 

@@ -1,27 +1,9 @@
 import { test as base, expect, type Page } from '@playwright/test';
-import { readFileSync, readdirSync, statSync } from 'node:fs';
-import { join, relative, sep } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { pagePathsIn } from '../../src/integrations/built-site';
 
 /** Every built HTML page, as a site path: the same list the sitemap and the frozen-URL test use. */
-export function builtPages(): string[] {
-  const walk = (dir: string): string[] =>
-    readdirSync(dir).flatMap((name) => {
-      const path = join(dir, name);
-      return statSync(path).isDirectory() ? walk(path) : [path];
-    });
-  const dist = process.env['OUT_DIR'] ?? 'dist';
-  return walk(dist)
-    .filter((f) => f.endsWith('.html'))
-    .map(
-      (f) =>
-        '/' +
-        relative(dist, f)
-          .split(sep)
-          .join('/')
-          .replace(/index\.html$/, ''),
-    )
-    .sort();
-}
+export const builtPages = (): string[] => pagePathsIn(process.env['OUT_DIR'] ?? 'dist');
 
 export const rubric = JSON.parse(readFileSync(`${process.env['OUT_DIR'] ?? 'dist'}/rubric.json`, 'utf8')) as {
   analogies: { id: string; title: string; key: string }[];

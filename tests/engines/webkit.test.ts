@@ -6,7 +6,7 @@
  * What this engine can and cannot tell us. WebKitWebDriver speaks no BiDi, so there are no
  * console or error events, and no script can be added before the page's own. So:
  * - CSP violations: the test server repeats each page's own <meta> policy as a report-only
- *   header (scripts/serve.mjs --csp-reports), and WebKit reports every violation to it, from
+ *   header (scripts/serve.ts, cspReports), and WebKit reports every violation to it, from
  *   the first byte of the page on. The test makes one violation of its own last and waits for
  *   its report, so it knows every earlier report has been sent.
  * - Script errors: a listener added once the page has loaded hears every error and unhandled
@@ -18,10 +18,10 @@
  *   Firefox sees those; what is left unseen is an early error only WebKit throws.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
+import { createServer } from 'node:net';
 import WebDriver, { type Client } from 'webdriver';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import * as inPage from './in-page';
-import { freePort } from './setup';
 import { builtPages, cellOfControl, controlName, rubric, savedLevel, scoresToSet } from './site';
 
 const driverPath = process.env['WEBKIT_DRIVER_PATH'] ?? '/usr/bin/WebKitWebDriver';
@@ -31,6 +31,18 @@ const siteURL = inject('siteURL');
 const WAIT = 15_000;
 /** The essay's contents become a sticky side column from 64rem (1024 px) up. */
 const WIDE = [1024, 1280];
+
+/** A port no one listens on now, for WebKitWebDriver (which takes its port as an argument). */
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.once('error', reject);
+    probe.listen(0, '127.0.0.1', () => {
+      const { port } = probe.address() as { port: number };
+      probe.close(() => resolve(port));
+    });
+  });
+}
 
 let driver: ChildProcess;
 let driverPort: number;
