@@ -5,9 +5,14 @@
 //
 // As a command: node scripts/serve.ts [--dir dist] [--port 4321] [--host 127.0.0.1] [--base /] [--csp-reports]
 // From a script: `const server = await serveStatic({ dir })` on a free port; `server.close()`.
-import { createServer } from 'node:http';
+//
+// With cspReports (for a browser whose driver reports no CSP violation: WebKitGTK over classic
+// WebDriver), each page is also sent with its own <meta> policy as a
+// Content-Security-Policy-Report-Only header, so the browser POSTs every violation, from the
+// first byte of the page on, to <base>__csp-reports; GET there returns all reports so far,
+// each with the user agent that sent it (several browsers may share one server).
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { createReadStream, existsSync, readFileSync, statSync } from 'node:fs';
-import type { IncomingMessage, ServerResponse } from 'node:http';
 import { extname, join, normalize, resolve } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { parseArgs } from 'node:util';
@@ -37,34 +42,33 @@ export interface ServeOptions {
   readonly host?: string;
   /** 0, the default, lets the system pick a free port. */
   readonly port?: number;
-  /**
-   * For browsers whose driver reports no CSP violation (WebKitGTK over classic WebDriver): each
-   * page is also sent with its own <meta> policy as a Content-Security-Policy-Report-Only
-   * header, so the browser POSTs every violation, from the page's first byte on, to
-   * `<base>__csp-reports`; a GET there returns the reports so far, each with its user agent.
-   */
+  /** Repeat each page's policy as a report-only header and collect the reports (see above). */
   readonly cspReports?: boolean;
 }
+
+/** The path, under the base path, where the server collects CSP reports. */
+export const CSP_REPORTS = '__csp-reports';
 
 /** The page's own policy from its <meta>, to repeat as a report-only header. */
 function metaPolicy(html: string): string | null {
   const match = html.match(/<meta http-equiv="content-security-policy" content="([^"]+)"/i);
   return (
-    match?.[1]!
-      .replace(/&#39;/g, "'")
+    match?.[1]
+      ?.replace(/&#39;/g, "'")
       .replace(/&quot;/g, '"')
       .replace(/&amp;/g, '&') ?? null
   );
 }
 
-function collectReport(request: IncomingMessage, response: ServerResponse, reports: unknown[]): void {
+/** Keeps one report a browser POSTed, with the user agent that sent it. */
+function collectReport(request: IncomingMessage, response: ServerResponse, reports: object[]): void {
   let body = '';
-  request.on('data', (chunk) => (body += chunk));
+  request.on('data', (chunk: Buffer) => (body += chunk.toString('utf8')));
   request.on('end', () => {
     const userAgent = request.headers['user-agent'];
     try {
-      const report = JSON.parse(body) as Record<string, unknown>;
-      reports.push({ ...((report['csp-report'] as object | undefined) ?? report), userAgent });
+      const report = JSON.parse(body) as { 'csp-report'?: object };
+      reports.push({ ...(report['csp-report'] ?? report), userAgent });
     } catch (error) {
       if (!(error instanceof SyntaxError)) throw error;
       reports.push({ unreadable: body, userAgent });
@@ -83,17 +87,18 @@ export function serveStatic({
   const root = resolve(dir);
   const prefix = base.endsWith('/') ? base : `${base}/`;
   const notFound = join(root, '404.html');
-  const reportPath = `${prefix}__csp-reports`;
-  const reports: unknown[] = [];
+  const reports: object[] = [];
   const server = createServer((request, response) => {
-    const send = (status: number, file: string) => {
+    const send = (status: number, file: string): void => {
       const type = TYPES[extname(file)] ?? 'application/octet-stream';
       if (cspReports && extname(file) === '.html') {
         const html = readFileSync(file, 'utf8');
         const policy = metaPolicy(html);
         response.writeHead(status, {
           'Content-Type': type,
-          ...(policy && { 'Content-Security-Policy-Report-Only': `${policy}; report-uri ${reportPath}` }),
+          ...(policy && {
+            'Content-Security-Policy-Report-Only': `${policy}; report-uri ${prefix}${CSP_REPORTS}`,
+          }),
         });
         response.end(html);
         return;
@@ -102,7 +107,7 @@ export function serveStatic({
       createReadStream(file).pipe(response);
     };
     const url = new URL(request.url ?? '/', 'http://host');
-    if (cspReports && url.pathname === reportPath) {
+    if (cspReports && url.pathname === `${prefix}${CSP_REPORTS}`) {
       if (request.method === 'POST') return collectReport(request, response, reports);
       response.writeHead(200, { 'Content-Type': TYPES['.json']! });
       return response.end(JSON.stringify(reports));
@@ -143,6 +148,7 @@ if (import.meta.main) {
       port: { type: 'string', default: process.env['PREVIEW_PORT'] ?? '4321' },
       host: { type: 'string', default: '127.0.0.1' },
       base: { type: 'string', default: process.env['BASE_PATH'] ?? '/' },
+      'csp-reports': { type: 'boolean', default: false },
     },
   });
   const server = await serveStatic({
@@ -150,6 +156,7 @@ if (import.meta.main) {
     base: values.base,
     host: values.host,
     port: Number(values.port),
+    cspReports: values['csp-reports'],
   });
   console.log(`Serving ${resolve(values.dir)} at ${server.url}`);
 }

@@ -3,6 +3,10 @@
  * which cannot be installed here). BiDi's log events carry every uncaught script error and
  * every CSP violation from the first byte of the page on (Firefox logs a blocked inline script
  * or style as an error), so this suite sees what a reader's console would.
+ *
+ * What it cannot tell us: it runs headless at 1280 x 800 only (phone widths are the Chromium
+ * tests' and the WebKit contents tests' business), and this Firefox has ::details-content
+ * (since 143), so it cannot show how the essay's contents behave in an older Firefox.
  */
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';

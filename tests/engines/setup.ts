@@ -1,12 +1,11 @@
 /**
- * Serves the built site for the engine tests with the project's own static server, on a free
- * port (or ENGINES_PORT), with CSP violation reports collected (see scripts/serve.ts).
+ * Serves the built site for the engine tests with the project's own static server, in this
+ * process, on a free port (or ENGINES_PORT), collecting CSP reports (see scripts/serve.ts).
  */
 import { existsSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { join } from 'node:path';
-import { serveStatic } from '../../scripts/serve';
 import type { TestProject } from 'vitest/node';
+import { serveStatic } from '../../scripts/serve';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -15,25 +14,13 @@ declare module 'vitest' {
   }
 }
 
-/** A port nothing listens on now, for a driver that must be told where to listen. */
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as { port: number };
-      probe.close(() => resolve(port));
-    });
-  });
-}
-
-export default async function setup(project: TestProject): Promise<() => void> {
-  const dist = process.env['OUT_DIR'] ?? 'dist';
-  if (!existsSync(join(dist, 'index.html'))) {
-    throw new Error(`${dist}/index.html is missing: run "npm run build" before the engine tests`);
+export default async function setup(project: TestProject): Promise<() => Promise<void>> {
+  const dir = process.env['OUT_DIR'] ?? 'dist';
+  if (!existsSync(join(dir, 'index.html'))) {
+    throw new Error(`${dir}/index.html is missing: run "npm run build" before the engine tests`);
   }
   const server = await serveStatic({
-    dir: dist,
+    dir,
     base: process.env['BASE_PATH'] ?? '/',
     port: Number(process.env['ENGINES_PORT'] ?? 0),
     cspReports: true,

@@ -1,28 +1,12 @@
 /** What the engine tests know about the built site: its pages and the rubric it scores. */
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, relative, sep } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { pagePathsIn } from '../../src/integrations/built-site';
 
 const dist = process.env['OUT_DIR'] ?? 'dist';
 
 /** Every built HTML page, as a site path ("/", "/labs/meta/", "/404.html"). */
-export function builtPages(): string[] {
-  const walk = (dir: string): string[] =>
-    readdirSync(dir).flatMap((name) => {
-      const path = join(dir, name);
-      return statSync(path).isDirectory() ? walk(path) : [path];
-    });
-  return walk(dist)
-    .filter((f) => f.endsWith('.html'))
-    .map(
-      (f) =>
-        '/' +
-        relative(dist, f)
-          .split(sep)
-          .join('/')
-          .replace(/index\.html$/, ''),
-    )
-    .sort();
-}
+export const builtPages = (): string[] => pagePathsIn(dist);
 
 export const rubric = JSON.parse(readFileSync(join(dist, 'rubric.json'), 'utf8')) as {
   analogies: { id: string; title: string }[];

@@ -18,10 +18,10 @@
  *   Firefox sees those; what is left unseen is an early error only WebKit throws.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
+import { createServer } from 'node:net';
 import WebDriver, { type Client } from 'webdriver';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import * as inPage from './in-page';
-import { freePort } from './setup';
 import { builtPages, cellOfControl, controlName, rubric, savedLevel, scoresToSet } from './site';
 
 const driverPath = process.env['WEBKIT_DRIVER_PATH'] ?? '/usr/bin/WebKitWebDriver';
@@ -31,6 +31,18 @@ const siteURL = inject('siteURL');
 const WAIT = 15_000;
 /** The essay's contents become a sticky side column from 64rem (1024 px) up. */
 const WIDE = [1024, 1280];
+
+/** A port no one listens on now, for WebKitWebDriver (which takes its port as an argument). */
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.once('error', reject);
+    probe.listen(0, '127.0.0.1', () => {
+      const { port } = probe.address() as { port: number };
+      probe.close(() => resolve(port));
+    });
+  });
+}
 
 let driver: ChildProcess;
 let driverPort: number;
@@ -75,10 +87,10 @@ afterAll(async () => {
   driver?.kill();
 });
 
-/** Runs one of the in-page functions in the page, awaiting it if it returns a promise. */
 /** What WebDriver can pass into a page: JSON, and element references. */
 type ScriptArgument = string | number | boolean | object | null | undefined;
 
+/** Runs one of the in-page functions in the page, awaiting it if it returns a promise. */
 async function run<A extends ScriptArgument[], R>(
   session: Client,
   fn: (...args: A) => R | Promise<R>,
@@ -98,10 +110,17 @@ async function run<A extends ScriptArgument[], R>(
 }
 
 let markers = 0;
+/** How many CSP reports the server held when the page now open was opened. */
+let reportsBefore = 0;
+
+async function allReports(): Promise<Record<string, string>[]> {
+  return (await (await fetch(`${siteURL}/__csp-reports`)).json()) as Record<string, string>[];
+}
 
 /**
  * The CSP violations WebKit reported for the page now open. A violation the test makes on
- * purpose goes last; once its report is in, so are the page's own (WebKit sends them in order).
+ * purpose goes last: once its report is in, so are those of the page's own violations, all
+ * made earlier, while it loaded, hydrated and was used (WebKit sends each as it happens).
  */
 async function cspReports(session: Client): Promise<string[]> {
   const marker = `engines-marker-${process.pid}-${(markers += 1)}`;
@@ -112,7 +131,7 @@ async function cspReports(session: Client): Promise<string[]> {
   await run(session, inPage.violateOnPurpose, marker);
   const deadline = Date.now() + WAIT;
   for (;;) {
-    const reports = (await (await fetch(`${siteURL}/__csp-reports`)).json()) as Record<string, string>[];
+    const reports = (await allReports()).slice(reportsBefore);
     if (reports.some((r) => r['blocked-uri']?.includes(marker))) {
       return reports
         .filter(
@@ -134,6 +153,7 @@ async function pageProblems(session: Client): Promise<string[]> {
 }
 
 async function open(session: Client, path: string): Promise<void> {
+  reportsBefore = (await allReports()).length;
   await session.navigateTo(path.startsWith('http') ? path : `${siteURL}${path}`);
   await run(session, inPage.recordProblems);
 }
