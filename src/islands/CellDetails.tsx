@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { CONFIDENCES, NOTE_MAX_LENGTH, type Cell, type Confidence, type RubricItem } from '../rubric/types';
-import { setCellConfidence, setCellNote } from './store';
+import { flushSave, setCellConfidence, setCellNote } from './store';
 import { useInputBeforeHydration } from './use-store';
 
 interface Props {
@@ -50,9 +50,14 @@ function NoteField({
   };
 
   useEffect(() => {
-    addEventListener('pagehide', flush);
+    // The page is going away: save the note and write it at once, not after a frame that will not come.
+    const hide = () => {
+      flush();
+      flushSave();
+    };
+    addEventListener('pagehide', hide);
     return () => {
-      removeEventListener('pagehide', flush);
+      removeEventListener('pagehide', hide);
       flush();
     };
   }, []);

@@ -81,7 +81,7 @@ function apply(result: StoreResult): void {
 let unsaved: Scorecard | null = null;
 
 /** Writes the latest card, if one is waiting; also run before reading another tab's change and when the page is hidden. */
-function flushSave(): void {
+export function flushSave(): void {
   if (unsaved === null || persistence === null) return;
   const card = unsaved;
   unsaved = null;
