@@ -11,7 +11,8 @@ for (const colorScheme of ['light', 'dark'] as const) {
         // The essay and the lab pages (every item concerning a lab, in full) are the longest pages,
         // thousands of nodes whose contrast axe checks one by one: on a shared two-core machine that
         // outlasts the default timeout, though the pages themselves have no violation.
-        if (path === '/essay/' || /^\/labs\/[^/]+\/$/.test(path)) test.slow();
+        // The scorecard, with a control per lab and analogy (42 cells with seven labs), is as long.
+        if (path === '/essay/' || path === '/scorecard/' || /^\/labs\/[^/]+\/$/.test(path)) test.slow();
         await page.goto(path);
         await waitForIslands(page);
         const { violations } = await new AxeBuilder({ page }).withTags(WCAG_22_AA).analyze();
