@@ -8,11 +8,9 @@ for (const colorScheme of ['light', 'dark'] as const) {
     test.use({ colorScheme });
     for (const path of builtPages()) {
       test(`${path} has no axe violation (WCAG 2.2 AA)`, async ({ page }) => {
-        // The essay and the lab pages (every item concerning a lab, in full) are the longest pages,
-        // thousands of nodes whose contrast axe checks one by one: on a shared two-core machine that
-        // outlasts the default timeout, though the pages themselves have no violation.
-        // The scorecard, with a control per lab and analogy (42 cells with seven labs), is as long.
-        if (path === '/essay/' || path === '/scorecard/' || /^\/labs\/[^/]+\/$/.test(path)) test.slow();
+        // axe checks the contrast of every node one by one; on a shared two-core machine, with the
+        // evidence base at over a hundred items, a full page can outlast the default timeout.
+        test.slow();
         await page.goto(path);
         await waitForIslands(page);
         const { violations } = await new AxeBuilder({ page }).withTags(WCAG_22_AA).analyze();
@@ -27,6 +25,7 @@ for (const colorScheme of ['light', 'dark'] as const) {
 }
 
 test('the scorecard, opened from a share link and comparing, has no axe violation', async ({ page }) => {
+  test.slow();
   await page.goto('/scorecard/#share=v1.oamiApsHopOdeDicKcsM.anmi2ps1');
   await waitForIslands(page);
   await page.getByRole('button', { name: 'Compare with mine' }).click();
