@@ -126,6 +126,12 @@ for (const viewport of VIEWPORTS) {
           .getByRole('combobox', { name: `${analogyTitle()} score for OpenAI`, exact: true })
           .selectOption('4');
         await expectNoAxeViolation(page, `analogy ${viewport.width} ${colorScheme}, reading open, scored 4`);
+        // Scoring a lab unfolds its reading by itself.
+        const meta = page.locator('section#meta');
+        await meta.getByRole('combobox', { name: `${analogyTitle()} score for Meta`, exact: true }).selectOption('1');
+        await expect(meta.locator('.site-reading p')).toBeVisible();
+        await meta.getByRole('combobox', { name: `${analogyTitle()} score for Meta`, exact: true }).selectOption('');
+        await expect(meta.locator('.site-reading p')).toBeHidden();
         expect(await sidewaysOverflow(page)).toBeLessThanOrEqual(0);
       });
 
