@@ -8,6 +8,7 @@ for (const colorScheme of ['light', 'dark'] as const) {
     test.use({ colorScheme });
     for (const path of builtPages()) {
       test(`${path} has no axe violation (WCAG 2.2 AA)`, async ({ page }) => {
+        test.slow(); // axe over a long page took 20-37 s with ~7 agents sharing 2 cores
         await page.goto(path);
         await waitForIslands(page);
         const { violations } = await new AxeBuilder({ page }).withTags(WCAG_22_AA).analyze();
