@@ -33,7 +33,9 @@ test.describe('at A4 width', () => {
   test.use({ viewport: { width: A4_CONTENT_WIDTH, height: 1000 } });
 
   for (const path of ['/essay/', '/analogies/opacity/', '/labs/openai/', '/method/', '/scorecard/']) {
-    test(`${path} prints within the page: long source addresses wrap instead of running off it`, async ({ page }) => {
+    test(`${path} prints within the page: long source addresses wrap instead of running off it`, async ({
+      page,
+    }) => {
       await page.emulateMedia({ media: 'print' });
       await page.goto(path);
       const overflowing = await page.evaluate(() => {
@@ -55,7 +57,9 @@ test.describe('at A4 width', () => {
   });
 });
 
-test('the printed scorecard carries each cell\'s confidence and note, the date and the page address', async ({ page }) => {
+test("the printed scorecard carries each cell's confidence and note, the date and the page address", async ({
+  page,
+}) => {
   // Scored where the controls are all in view (the scorecard folds confidence and notes away).
   await page.goto('/analogies/opacity/');
   await waitForIslands(page);
@@ -69,10 +73,15 @@ test('the printed scorecard carries each cell\'s confidence and note, the date a
   await page.emulateMedia({ media: 'print' });
   const record = page.locator('.print-record');
   await expect(record).toBeVisible();
-  await expect(record).toContainText('OpenAI, Opacity: 3 Strong, high confidence. Model cards thin since 2023');
+  await expect(record).toContainText(
+    'OpenAI, Opacity: 3 Strong, high confidence. Model cards thin since 2023',
+  );
   const today = await page.evaluate(() => new Date().toISOString().slice(0, 10));
   const [year, month, day] = today.split('-').map(Number);
-  const monthName = new Date(Date.UTC(year!, month! - 1, 1)).toLocaleString('en-GB', { month: 'long', timeZone: 'UTC' });
+  const monthName = new Date(Date.UTC(year!, month! - 1, 1)).toLocaleString('en-GB', {
+    month: 'long',
+    timeZone: 'UTC',
+  });
   await expect(record).toContainText(`Printed on ${day} ${monthName} ${year} from http`);
   await expect(record).toContainText(/from https?:\/\/[^ ]+\/scorecard\//);
   await page.emulateMedia({ media: 'screen' });

@@ -23,7 +23,7 @@ async function sidewaysOverflow(page: Page): Promise<number> {
   return page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
 }
 
-test('without JavaScript the home page leads with the site\'s reading as a ranked table, then one primary action', async ({
+test("without JavaScript the home page leads with the site's reading as a ranked table, then one primary action", async ({
   browser,
 }) => {
   const context = await browser.newContext({ javaScriptEnabled: false });
@@ -72,7 +72,11 @@ for (const viewport of VIEWPORTS) {
         expect(action.height).toBeGreaterThanOrEqual(44);
         await waitForIslands(page);
         // The reader's card (.glance) is the scorecard island's, whose phone layout defect 5 of issue 9 rebuilds.
-        await expectNoAxeViolation(page, `/ ${viewport.width} ${colorScheme}`, viewport.width < 400 ? '.glance' : undefined);
+        await expectNoAxeViolation(
+          page,
+          `/ ${viewport.width} ${colorScheme}`,
+          viewport.width < 400 ? '.glance' : undefined,
+        );
       });
     });
   }
@@ -81,14 +85,18 @@ for (const viewport of VIEWPORTS) {
 const ANALOGY = 'deception';
 const analogyTitle = () => rubric.analogies.find((a) => a.id === ANALOGY)!.title;
 
-test('an analogy page summarises its essay section and links to it instead of repeating it', async ({ page }) => {
+test('an analogy page summarises its essay section and links to it instead of repeating it', async ({
+  page,
+}) => {
   await page.goto('/essay/');
   const paragraphs = await page.locator(`section#${ANALOGY} .prose > p:not(.meta)`).allTextContents();
   expect(paragraphs.length).toBeGreaterThan(2);
   await page.goto(`/analogies/${ANALOGY}/`);
   const text = await page.locator('main').innerText();
   for (const paragraph of paragraphs) expect(text).not.toContain(paragraph.trim().slice(0, 80));
-  await page.getByRole('link', { name: `Read the essay's section on ${analogyTitle().toLowerCase()}` }).click();
+  await page
+    .getByRole('link', { name: `Read the essay's section on ${analogyTitle().toLowerCase()}` })
+    .click();
   await expect(page).toHaveURL(new RegExp(`/essay/#${ANALOGY}$`));
 });
 
@@ -97,21 +105,33 @@ for (const viewport of VIEWPORTS) {
     test.describe(`an analogy page at ${viewport.width} px, ${colorScheme}`, () => {
       test.use({ viewport, colorScheme });
 
-      test('keeps the site\'s reading folded above an unscored control until the reader opens it', async ({ page }) => {
+      test("keeps the site's reading folded above an unscored control until the reader opens it", async ({
+        page,
+      }) => {
         test.slow(); // six islands to hydrate and an axe run over a long page
         await page.goto(`/analogies/${ANALOGY}/`);
         await waitForIslands(page);
         for (const lab of rubric.labs) {
           const card = page.locator(`section#${lab.id}`);
-          await expect(card.getByRole('combobox', { name: `${analogyTitle()} score for ${lab.name}`, exact: true })).toHaveValue('');
+          await expect(
+            card.getByRole('combobox', { name: `${analogyTitle()} score for ${lab.name}`, exact: true }),
+          ).toHaveValue('');
           await expect(card.locator('.site-reading p')).toBeHidden();
         }
         const openai = page.locator('section#openai');
         await openai.getByText("The site's reading").click();
         await expect(openai.locator('.site-reading p')).toBeVisible();
         await expect(openai.locator('.site-reading p')).toContainText(/^[0-4] /);
-        await openai.getByRole('combobox', { name: `${analogyTitle()} score for OpenAI`, exact: true }).selectOption('4');
+        await openai
+          .getByRole('combobox', { name: `${analogyTitle()} score for OpenAI`, exact: true })
+          .selectOption('4');
         await expectNoAxeViolation(page, `analogy ${viewport.width} ${colorScheme}, reading open, scored 4`);
+        // Scoring a lab unfolds its reading by itself.
+        const meta = page.locator('section#meta');
+        await meta.getByRole('combobox', { name: `${analogyTitle()} score for Meta`, exact: true }).selectOption('1');
+        await expect(meta.locator('.site-reading p')).toBeVisible();
+        await meta.getByRole('combobox', { name: `${analogyTitle()} score for Meta`, exact: true }).selectOption('');
+        await expect(meta.locator('.site-reading p')).toBeHidden();
         expect(await sidewaysOverflow(page)).toBeLessThanOrEqual(0);
       });
 
@@ -121,7 +141,10 @@ for (const viewport of VIEWPORTS) {
         const levels = page.locator(`#levels-${ANALOGY} > li`);
         await expect(levels).toHaveCount(5);
         for (const lab of rubric.labs) {
-          const control = page.getByRole('combobox', { name: `${analogyTitle()} score for ${lab.name}`, exact: true });
+          const control = page.getByRole('combobox', {
+            name: `${analogyTitle()} score for ${lab.name}`,
+            exact: true,
+          });
           await control.scrollIntoViewIfNeeded();
           if (viewport.width >= 1024) {
             // Beside the control, all five levels in view at once.
@@ -131,7 +154,9 @@ for (const viewport of VIEWPORTS) {
             // On a phone, one tap from the control to the levels, and the control is thumb-sized.
             const box = (await control.boundingBox())!;
             expect(box.height).toBeGreaterThanOrEqual(44);
-            const link = page.locator(`section#${lab.id}`).getByRole('link', { name: 'What each level means' });
+            const link = page
+              .locator(`section#${lab.id}`)
+              .getByRole('link', { name: 'What each level means' });
             await expect(link).toHaveAttribute('href', `#levels-${ANALOGY}`);
           }
         }
@@ -186,7 +211,9 @@ for (const viewport of VIEWPORTS) {
         expect(await sidewaysOverflow(page)).toBeLessThanOrEqual(0);
       });
 
-      test('puts each analogy\'s level descriptors right by its score control, with no axe violation', async ({ page }) => {
+      test("puts each analogy's level descriptors right by its score control, with no axe violation", async ({
+        page,
+      }) => {
         test.slow(); // six islands to hydrate and an axe run over a long page
         await page.goto('/labs/openai/');
         await waitForIslands(page);
@@ -194,8 +221,14 @@ for (const viewport of VIEWPORTS) {
           const section = page.locator(`section#${analogy.id}`);
           const levels = section.locator('ol.levels > li');
           await expect(levels).toHaveCount(5);
-          const control = section.getByRole('combobox', { name: `${analogy.title} score for OpenAI`, exact: true });
-          const [list, box] = [(await section.locator('ol.levels').boundingBox())!, (await control.boundingBox())!];
+          const control = section.getByRole('combobox', {
+            name: `${analogy.title} score for OpenAI`,
+            exact: true,
+          });
+          const [list, box] = [
+            (await section.locator('ol.levels').boundingBox())!,
+            (await control.boundingBox())!,
+          ];
           // Directly above the control, in the same column.
           expect(box.y - (list.y + list.height)).toBeLessThan(48);
           expect(Math.abs(box.x - list.x)).toBeLessThan(24);
@@ -213,7 +246,9 @@ for (const viewport of VIEWPORTS) {
 }
 
 test.describe('the smaller things readers noticed', () => {
-  test('a heading shows its "#" and "Copy link" on hover and on focus, not all the time', async ({ page }) => {
+  test('a heading shows its "#" and "Copy link" on hover and on focus, not all the time', async ({
+    page,
+  }) => {
     await page.setViewportSize({ width: 1280, height: 900 });
     await page.goto('/essay/');
     const heading = page.locator('section#incorrigibility .section-heading');
@@ -249,7 +284,9 @@ test.describe('the smaller things readers noticed', () => {
         await page.goto(path);
         const nav = page.getByRole('navigation', { name: 'Site', exact: true });
         const brand = (await nav.getByRole('link', { name: "The Labs' Alignment Problem" }).boundingBox())!;
-        const tops = await nav.locator('li a').evaluateAll((links) => links.map((a) => Math.round(a.getBoundingClientRect().top)));
+        const tops = await nav
+          .locator('li a')
+          .evaluateAll((links) => links.map((a) => Math.round(a.getBoundingClientRect().top)));
         expect(tops.length).toBeGreaterThanOrEqual(5);
         expect(new Set(tops).size, `${path}: the links share one line`).toBe(1);
         expect(tops[0]!).toBeGreaterThanOrEqual(brand.y + brand.height);
@@ -260,15 +297,19 @@ test.describe('the smaller things readers noticed', () => {
   test('the 404 page lists the labs as well as the analogies', async ({ page }) => {
     await page.goto('/no-such-page/');
     for (const lab of rubric.labs) {
-      await expect(page.getByRole('link', { name: lab.name, exact: true })).toHaveAttribute('href', `/labs/${lab.id}/`);
+      await expect(page.getByRole('link', { name: lab.name, exact: true })).toHaveAttribute(
+        'href',
+        `/labs/${lab.id}/`,
+      );
     }
   });
 
   test('the footer links only to pages a person can read', async ({ page }) => {
     await page.goto('/');
-    const hrefs = await page.getByRole('contentinfo').getByRole('link').evaluateAll((links) =>
-      links.map((a) => a.getAttribute('href')),
-    );
+    const hrefs = await page
+      .getByRole('contentinfo')
+      .getByRole('link')
+      .evaluateAll((links) => links.map((a) => a.getAttribute('href')));
     expect(hrefs.filter((h) => h!.endsWith('.xml'))).toEqual([]);
   });
 });
