@@ -8,6 +8,10 @@ for (const colorScheme of ['light', 'dark'] as const) {
     test.use({ colorScheme });
     for (const path of builtPages()) {
       test(`${path} has no axe violation (WCAG 2.2 AA)`, async ({ page }) => {
+        // The essay, the lab pages (every item concerning a lab, in full) and /evidence/ (every item) are the longest pages,
+        // thousands of nodes whose contrast axe checks one by one: on a shared two-core machine that
+        // outlasts the default timeout, though the pages themselves have no violation.
+        if (path === '/essay/' || path === '/evidence/' || /^\/labs\/[^/]+\/$/.test(path)) test.slow();
         await page.goto(path);
         await waitForIslands(page);
         const { violations } = await new AxeBuilder({ page }).withTags(WCAG_22_AA).analyze();
