@@ -175,6 +175,8 @@ for (const colorScheme of ['light', 'dark'] as const) {
         '/labs/openai/',
       ]) {
         test(`${path} has no axe violation and no sideways scroll`, async ({ page }) => {
+          // Long pages: axe checks thousands of nodes, which outlasts the default timeout on a shared machine.
+          test.slow();
           await page.goto(path);
           await expect(page.locator('h1')).toBeVisible();
           const { violations } = await new AxeBuilder({ page }).withTags(WCAG_22_AA).analyze();
