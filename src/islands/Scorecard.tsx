@@ -36,6 +36,14 @@ export default function Scorecard({ frame, reading }: Props) {
     window.addEventListener('hashchange', open);
     return () => window.removeEventListener('hashchange', open);
   }, []);
+  const [Print, setPrint] = useState<FunctionComponent<{ frame: RubricFrame; address: string }> | null>(null);
+  useEffect(() => {
+    // What only paper shows (date, address, every note) loads once the page is idle: nobody prints
+    // in the first moment, and the page's JavaScript budget is for what a reader needs at once.
+    const load = () => void import('./PrintRecord').then((module) => setPrint(() => module.default));
+    if ('requestIdleCallback' in window) requestIdleCallback(load);
+    else setTimeout(load);
+  }, []);
   const total = frame.labs.length * frame.analogies.length;
   const unscored = total - countScored(card, frame);
 
@@ -76,6 +84,7 @@ export default function Scorecard({ frame, reading }: Props) {
       <Ranking frame={frame} card={card} />
 
       <ShareExport frame={frame} card={card} />
+      {Print && <Print frame={frame} address={`${window.location.origin}${window.location.pathname}`} />}
     </div>
   );
 }
