@@ -148,6 +148,11 @@ export const evidenceSchema = z
      * render an #evidence-<alias> anchor beside this item's own.
      */
     aliases: z.array(slug).min(1).optional(),
+    /**
+     * Analogies the item was once listed under but no longer bears on (a corrected bearing).
+     * Their pages keep its #evidence-<id> anchor, which points readers to the item.
+     */
+    formerlyOn: z.array(slug).min(1).optional(),
     /** Every analogy the event bears on, each once, with its direction. */
     bears: z
       .array(bearingSchema)
