@@ -137,7 +137,7 @@ export function withFrame(html, frame) {
   const others = Object.fromEntries(
     Object.keys(real)
       .filter((key) => key !== 'frame')
-      .map((key) => [key, {}]),
+      .map((key) => [key, typeof real[key] === 'string' ? real[key] : {}]),
   );
   const openTag = open[0].replace(props[0], ` props="${encodeIslandProps({ frame, ...others })}"`);
   const start = open.index;

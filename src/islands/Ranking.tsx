@@ -13,7 +13,7 @@ function countText(row: RankedLab): string {
  * Each lab's aggregate as a meter on one shared scale (0 to 4, one left edge, one width),
  * best first. Equal scores share a rank and say so; labs without a score are not ranked.
  */
-export function Ranking({ frame, card }: { frame: RubricFrame; card: Card }) {
+export function Ranking({ frame, card, note }: { frame: RubricFrame; card: Card; note: string }) {
   const name = (id: string, kind: 'labs' | 'analogies') =>
     frame[kind].find((item) => item.id === id)?.name ?? id;
   const ranked = ranking(card, frame);
@@ -47,10 +47,7 @@ export function Ranking({ frame, card }: { frame: RubricFrame; card: Card }) {
           );
         })}
       </ol>
-      <p class="meta">
-        The aggregate is the weighted mean of the cells you scored; unscored cells are left out, not counted
-        as zero, and an analogy with weight 0 does not count at all.
-      </p>
+      <p class="meta">{note}</p>
       {fragile.length > 0 && (
         <ul class="sensitivity">
           {fragile.map((s) => (

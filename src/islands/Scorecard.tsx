@@ -14,12 +14,21 @@ interface Props {
   frame: RubricFrame;
   /** The site's own reading, for readers who would rather start from it and adjust. */
   reading: Reading;
+  /**
+   * How the aggregate is computed, in words. Static text travels in the page's HTML as a prop
+   * rather than in the island's code, which must stay within the page's JavaScript budget.
+   */
+  aggregateNote: string;
+  /** What a share link carries and where it goes, in words; static text, as above. */
+  shareNote: string;
+  /** What "Start from the site's reading" does, in words; static text, as above. */
+  startNote: string;
 }
 
 const isShareHash = () => window.location.hash.startsWith('#share=');
 
 /** The reader's whole scorecard: the matrix, the ranking, and what to do with them. */
-export default function Scorecard({ frame, reading }: Props) {
+export default function Scorecard({ frame, reading, aggregateNote, shareNote, startNote }: Props) {
   useScorecardStore();
   const card = useStore($card);
   const [Shared, setShared] = useState<FunctionComponent<{ frame: RubricFrame }> | null>(null);
@@ -38,11 +47,9 @@ export default function Scorecard({ frame, reading }: Props) {
   }, []);
   const [Print, setPrint] = useState<FunctionComponent<{ frame: RubricFrame; address: string }> | null>(null);
   useEffect(() => {
-    // What only paper shows (date, address, every note) loads once the page is idle: nobody prints
-    // in the first moment, and the page's JavaScript budget is for what a reader needs at once.
-    const load = () => void import('./PrintRecord').then((module) => setPrint(() => module.default));
-    if ('requestIdleCallback' in window) requestIdleCallback(load);
-    else setTimeout(load);
+    // What only paper shows (date, address, every note) loads after the island, not with it: the
+    // page's JavaScript budget is for what a reader needs at once.
+    void import('./PrintRecord').then((module) => setPrint(() => module.default));
   }, []);
   const total = frame.labs.length * frame.analogies.length;
   const unscored = total - countScored(card, frame);
@@ -70,10 +77,7 @@ export default function Scorecard({ frame, reading }: Props) {
             >
               Start from the site’s reading
             </button>{' '}
-            <span class="meta">
-              Fills every cell you have not scored with the site’s own level, for you to adjust. Your own
-              scores stay.
-            </span>
+            <span class="meta">{startNote}</span>
           </p>
         </div>
       )}
@@ -81,9 +85,9 @@ export default function Scorecard({ frame, reading }: Props) {
       <Matrix frame={frame} card={card} />
 
       <h2 id="results">Ranking</h2>
-      <Ranking frame={frame} card={card} />
+      <Ranking frame={frame} card={card} note={aggregateNote} />
 
-      <ShareExport frame={frame} card={card} />
+      <ShareExport frame={frame} card={card} note={shareNote} />
       {Print && <Print frame={frame} address={`${window.location.origin}${window.location.pathname}`} />}
     </div>
   );

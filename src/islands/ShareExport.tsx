@@ -22,7 +22,7 @@ function download(name: string, type: string, text: string): void {
   // the reader takes, and an export is a few kilobytes that go with the page.
 }
 
-export function ShareExport({ frame, card }: { frame: RubricFrame; card: Card }) {
+export function ShareExport({ frame, card, note }: { frame: RubricFrame; card: Card; note: string }) {
   const [withNotes, setWithNotes] = useState(false);
   const [link, setLink] = useState('');
   const [pending, setPending] = useState<PendingImport | null>(null);
@@ -92,9 +92,7 @@ export function ShareExport({ frame, card }: { frame: RubricFrame; card: Card })
         </button>
       </p>
       <Feedback at="share" />
-      <p class="meta">
-        The link carries your scores and weights after the "#", which browsers never send to a server.
-      </p>
+      <p class="meta">{note}</p>
       <p class="actions">
         <button
           type="button"
