@@ -304,7 +304,6 @@ export function fromCsv(text: string, frame: RubricFrame): ImportResult {
       if (!lab) unknown.add(`lab:${labId.trim()}`);
       if (!analogy) unknown.add(`analogy:${analogyId.trim()}`);
       if (!lab || !analogy) return;
-      mentioned.add(cellKey(lab.id, analogy.id));
       const weight = parseChoice<Weight>(weightText.trim(), [0, 1, 2, 3], 'a weight from 0 to 3', rowNumber);
       const level = parseChoice<Level>(levelText.trim(), [0, 1, 2, 3, 4], 'a level from 0 to 4', rowNumber);
       const confidence = parseChoice<Confidence>(
@@ -323,6 +322,10 @@ export function fromCsv(text: string, frame: RubricFrame): ImportResult {
         weights.set(analogy.id, weight);
         card = setWeight(card, analogy.id, weight);
       }
+      // An export writes a row for every cell, scored or not: a row with no level, confidence or
+      // note says nothing about its cell, so merging it must keep the reader's own score there.
+      if (level !== undefined || confidence !== undefined || note.trim() !== '')
+        mentioned.add(cellKey(lab.id, analogy.id));
       card = setLevel(card, lab.id, analogy.id, level ?? null);
       card = setConfidence(card, lab.id, analogy.id, confidence);
       card = setNote(card, lab.id, analogy.id, note);

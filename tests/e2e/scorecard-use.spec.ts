@@ -353,14 +353,14 @@ for (const width of [375, 1280]) {
         name: 'one-row.csv',
         mimeType: 'text/csv',
         buffer: Buffer.from(
-          'lab_id,lab,analogy_id,analogy,weight,level,confidence,note\nopenai,OpenAI,opacity,Opacity,1,4,,\nxai,xAI,opacity,Opacity,1,3,,\n',
+          'lab_id,lab,analogy_id,analogy,weight,level,confidence,note\nopenai,OpenAI,opacity,Opacity,1,4,,\nacme,Acme AI,opacity,Opacity,1,3,,\n',
         ),
       });
       const preview = page.getByRole('region', { name: /Import one-row\.csv/ });
       await expect(preview).toBeInViewport();
       await expect(preview).toContainText('changes 1 cell: OpenAI on Opacity');
-      await expect(preview).toContainText('clears 29 cells');
-      await expect(preview).toContainText('a lab this site does not list (xai)');
+      await expect(preview).toContainText(`clears ${rubric.labs.length * rubric.analogies.length - 1} cells`);
+      await expect(preview).toContainText('a lab this site does not list (acme)');
       expect(await savedScorecard(page)).toEqual(before);
       await preview.getByRole('button', { name: 'Merge into mine' }).click();
       await expect(scoreControl(page, 'opacity', 'openai')).toHaveValue('4');

@@ -57,12 +57,18 @@ describe('importing into a card that already has scores', () => {
     expect(diff.changed).toHaveLength(1);
   });
 
-  it('a CSV row with an empty level clears that cell on merge, and a file of my own card changes nothing', () => {
+  it('a CSV row with no level, confidence or note keeps my cell on merge, and a file of my own card changes nothing', () => {
+    // An export has a row for every cell, scored or not: merging one made before a reader scored
+    // more cells must not clear them (a reader lost a score this way).
     const mine = fullCard();
-    const csv = `${CSV_HEADER.join(',')}\nmeta,Meta,opacity,Opacity,1,,,\n`;
+    const csv = `${CSV_HEADER.join(',')}\nmeta,Meta,opacity,Opacity,1,,,\nopenai,OpenAI,opacity,Opacity,1,,low,\n`;
     const file = imported(csv, 'csv');
     const diff = diffCards(mine, mergeImport(mine, file.card, file.mentions, frame), frame);
-    expect(diff.cleared.map((c) => c.lab.name)).toEqual(['Meta']);
+    expect(diff.cleared).toEqual([]);
+    expect(diff.changed.map((c) => `${c.lab.id}/${c.analogy.id}`)).toEqual(['openai/opacity']);
+    const emptier = imported(toCsv(setLevel(emptyScorecard(), 'openai', 'opacity', 1), frame), 'csv');
+    const merged = mergeImport(mine, emptier.card, emptier.mentions, frame);
+    expect(diffCards(mine, merged, frame).cleared).toEqual([]);
     const own = imported(toCsv(mine, frame), 'csv');
     expect(isNoChange(diffCards(mine, mergeImport(mine, own.card, own.mentions, frame), frame))).toBe(true);
   });
