@@ -118,7 +118,7 @@ test('the panel link reopens the same panel, names and the site reading included
   await build(page);
   await expect(page.getByText("Raters: Ana, Ben, Cleo, Dev, The site's reading.")).toBeVisible();
   const link = await page.getByRole('textbox', { name: 'Panel link' }).inputValue();
-  expect(link).toMatch(/\/panel\/#panel=p1~s~Ana~v1\./);
+  expect(link).toMatch(/\/panel\/#panel=p1~s~Ana~v2\./);
   const alpha = await page.locator('.alpha-headline').textContent();
 
   const other = await context.newPage();
@@ -129,7 +129,7 @@ test('the panel link reopens the same panel, names and the site reading included
   await expect(other.getByRole('checkbox', { name: "Include the site's reading" })).toBeChecked();
   const lines = (await links(other).inputValue()).split('\n');
   expect(lines).toHaveLength(4);
-  expect(lines[0]).toMatch(/^Ana: http:\/\/127\.0\.0\.1:\d+\/scorecard\/#share=v1\./);
+  expect(lines[0]).toMatch(/^Ana: http:\/\/127\.0\.0\.1:\d+\/scorecard\/#share=v2\.[^~]+\.~[0-9a-z]+$/);
 });
 
 test('a panel too large for a link says so, with the limit, and export still works', async ({ page }) => {

@@ -179,10 +179,12 @@ test('at 1280 px an analogy page leaves no large empty column beside the scoring
     await page.evaluate((top) => window.scrollTo(0, top - 200), y);
     const filled = await page.evaluate(
       ({ left, right }) => {
-        const probe = (x: number) => {
-          const el = document.elementFromPoint(x, 200);
-          return el !== null && el.closest('.card, article, .analogy-main > section') !== null;
-        };
+        // Three heights 30 px apart: one may fall in the gap between two sections.
+        const probe = (x: number) =>
+          [200, 230, 260].some((y) => {
+            const el = document.elementFromPoint(x, y);
+            return el !== null && el.closest('.card, article, .analogy-main > section') !== null;
+          });
         return [probe(left + 100), probe(right - 100)];
       },
       { left: mainBox.x, right: mainBox.x + mainBox.width },
