@@ -88,7 +88,7 @@ describe('Firefox', () => {
       await page.evaluate(inPage.untilSaved, lab, analogy, level, WAIT);
     }
     const link = await page.$eval('#share-link', (input) => (input as HTMLInputElement).value);
-    expect(new URL(link).hash).toMatch(/^#share=v1\./);
+    expect(new URL(link).hash).toMatch(/^#share=v2\./);
 
     await page.goto(`${siteURL}/labs/meta/`);
     await page.reload();

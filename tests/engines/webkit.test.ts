@@ -241,7 +241,7 @@ describe('WebKit', () => {
       'return document.getElementById("share-link").value',
       [],
     )) as string;
-    expect(new URL(link).hash).toMatch(/^#share=v1\./);
+    expect(new URL(link).hash).toMatch(/^#share=v2\./);
     expect(await pageProblems(client)).toEqual([]);
 
     await open(client, '/labs/meta/');
