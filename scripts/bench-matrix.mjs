@@ -92,7 +92,7 @@ const escapeAttribute = (text) =>
     .replace(/'/g, '&#39;')
     .replace(/</g, '&lt;')
     .replace(/>/g, '&gt;');
-/** HTML attribute text back to plain text (bench.mjs uses it too). */
+/** HTML attribute text back to plain text. */
 export const unescapeAttribute = (text) =>
   text
     .replace(/&quot;/g, '"')
