@@ -8,6 +8,7 @@ import {
   readingsSchema,
   slug,
 } from './schemas';
+import { LEVELS } from '../rubric/types';
 
 /** A day, YYYY-MM-DD. */
 const day = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/);
@@ -49,7 +50,7 @@ export const rubricDocumentSchema = z
       published: z.string().optional(),
     }),
     /** The shared labels of the 0-4 scale. */
-    scale: z.array(z.strictObject({ level, label: z.string() })).length(5),
+    scale: z.array(z.strictObject({ level, label: z.string() })).length(LEVELS.length),
     /** The analogies in their fixed order. */
     analogies: z.array(analogySchema.omit({ order: true, thesis: true }).extend({ id: slug })),
     /** The labs, in display order. */

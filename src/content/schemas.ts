@@ -1,4 +1,5 @@
 import { z } from 'astro/zod';
+import { LEVELS } from '../rubric/types';
 
 /**
  * A date as precise as the record allows: a day (YYYY-MM-DD) or a month (YYYY-MM).
@@ -37,7 +38,9 @@ export const sourceSchema = z.strictObject({
 });
 
 /** The reading of a level 0-4, as the scale labels it. */
-export const level = z.literal([0, 1, 2, 3, 4], { error: 'must be a whole level from 0 to 4' });
+export const level = z.literal(LEVELS, {
+  error: `must be a whole level from ${LEVELS[0]} to ${LEVELS.at(-1)}`,
+});
 
 /** One essay section: introduction, an analogy, disanalogies or conclusion. The file name is the section id. */
 export const essaySchema = z.strictObject({

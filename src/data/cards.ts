@@ -1,5 +1,5 @@
 import { getSiteContent } from './site';
-import { scaleLabel } from '../content/scale';
+import { scaleLabel } from '../rubric/types';
 
 /** One cell of a card's figure: a name and the site's reading for it. */
 export interface CardCell {

@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { CONFIDENCES, NOTE_MAX_LENGTH, type Cell, type Confidence, type RubricItem } from '../rubric/types';
+import { CONFIDENCES, NOTE_MAX_LENGTH, choiceOf, type Cell, type RubricItem } from '../rubric/types';
 import { flushSave, setCellConfidence, setCellNote } from './store';
 import { useInputBeforeHydration } from './use-store';
 
@@ -99,7 +99,7 @@ function NoteField({
 /** How sure the reader is of a cell's score, and their note on it. Notes are plain text: Preact escapes them. */
 export function CellDetails({ lab, analogy, cell, compact = false }: Props) {
   const confidenceName = `Confidence in ${analogy.name} score for ${lab.name}`;
-  const toConfidence = (value: string) => (value === '' ? undefined : (value as Confidence));
+  const toConfidence = (value: string) => choiceOf(CONFIDENCES, value);
   const confidenceRef = useInputBeforeHydration<HTMLSelectElement>(cell.confidence ?? '', (value) =>
     setCellConfidence(lab.id, analogy.id, toConfidence(value)),
   );
@@ -112,10 +112,7 @@ export function CellDetails({ lab, analogy, cell, compact = false }: Props) {
           autocomplete="off"
           aria-label={confidenceName}
           value={cell.confidence ?? ''}
-          onChange={(e) => {
-            const value = e.currentTarget.value;
-            setCellConfidence(lab.id, analogy.id, value === '' ? undefined : (value as Confidence));
-          }}
+          onChange={(e) => setCellConfidence(lab.id, analogy.id, toConfidence(e.currentTarget.value))}
         >
           <option value="">Not stated</option>
           {CONFIDENCES.map((c) => (

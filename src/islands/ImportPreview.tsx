@@ -7,8 +7,7 @@ import { useEffect, useRef } from 'preact/hooks';
 import { replaceScores, say } from './store';
 import { describeUnknownIds } from '../rubric/import-plan';
 import { fromCsv, fromJson } from '../rubric/exchange';
-
-const MAX_IMPORT_BYTES = 1_000_000;
+import { MAX_IMPORT_LENGTH } from '../rubric/types';
 
 /** A file read and understood, waiting for the reader to choose how to take it in. */
 export interface PendingImport {
@@ -66,7 +65,8 @@ export async function readImport(file: File, frame: RubricFrame): Promise<Pendin
     });
     return null;
   };
-  if (file.size > MAX_IMPORT_BYTES) return fail('it is too large to be a scorecard (over 1 MB).');
+  // Bytes, checked before reading: a file within the cap in bytes is within it in characters.
+  if (file.size > MAX_IMPORT_LENGTH) return fail('it is too large to be a scorecard (over 1 MB).');
   const text = await file.text();
   const result =
     /\.csv$/i.test(file.name) || !text.trimStart().startsWith('{')

@@ -1,4 +1,4 @@
-import { LEVELS, type Level, type RubricItem } from '../rubric/types';
+import { LEVELS, choiceOf, type Level, type RubricItem } from '../rubric/types';
 import { LEVEL_LABELS } from './labels';
 import { useInputBeforeHydration } from './use-store';
 
@@ -14,7 +14,7 @@ interface Props {
 /** The one control every view uses to score a cell; its accessible name is part of the site's contract. */
 export function LevelSelect({ lab, analogy, level, onChange, compact = false }: Props) {
   const name = `${analogy.name} score for ${lab.name}`;
-  const toLevel = (value: string) => (value === '' ? null : (Number(value) as Level));
+  const toLevel = (value: string) => choiceOf(LEVELS, value) ?? null;
   const shown = level === null ? '' : String(level);
   const ref = useInputBeforeHydration<HTMLSelectElement>(shown, (value) => onChange(toLevel(value)));
   const select = (

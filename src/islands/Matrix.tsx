@@ -1,12 +1,13 @@
 import { Component } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import {
+  DEFAULT_WEIGHT,
   WEIGHTS,
+  choiceOf,
   type Cell,
   type RubricFrame,
   type RubricItem,
   type Scorecard as Card,
-  type Weight,
 } from '../rubric/types';
 import { getCell, weightOf } from '../rubric/scorecard';
 import { aggregate } from '../rubric/scoring';
@@ -120,7 +121,10 @@ class WeightsRow extends Component<WeightsProps> {
             <select
               aria-label={`Weight of ${a.name}`}
               value={String(weightOf(card, a.id))}
-              onChange={(e) => setAnalogyWeight(a.id, Number(e.currentTarget.value) as Weight)}
+              // The options are the weights, so the fallback is never taken.
+              onChange={(e) =>
+                setAnalogyWeight(a.id, choiceOf(WEIGHTS, e.currentTarget.value) ?? DEFAULT_WEIGHT)
+              }
             >
               {WEIGHTS.map((w) => (
                 <option value={String(w)}>{w === 0 ? '0 (ignored)' : `× ${w}`}</option>

@@ -1,7 +1,7 @@
 import { useStore } from './use-store';
 import { useEffect, useState } from 'preact/hooks';
 import type { FunctionComponent } from 'preact';
-import type { RubricFrame } from '../rubric/types';
+import { SHARE_PARAM, type RubricFrame } from '../rubric/types';
 import { countScored, fillUnscored, type Reading } from '../rubric/scorecard';
 import { $card, replaceScores, useScorecardStore } from './store';
 import { Feedback } from './Feedback';
@@ -25,7 +25,7 @@ interface Props {
   startNote: string;
 }
 
-const isShareHash = () => window.location.hash.startsWith('#share=');
+const isShareHash = () => window.location.hash.startsWith(`#${SHARE_PARAM}=`);
 
 /** The reader's whole scorecard: the matrix, the ranking, and what to do with them. */
 export default function Scorecard({ frame, reading, aggregateNote, shareNote, startNote }: Props) {

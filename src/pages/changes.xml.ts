@@ -3,7 +3,7 @@ import rss from '@astrojs/rss';
 import { getChanges } from '../data/changes';
 import { getSiteContent } from '../data/site';
 import { sitePath } from '../data/paths';
-import { scaleLabel } from '../content/scale';
+import { scaleLabel } from '../rubric/types';
 
 /** The change log as an RSS feed: one entry per change, each linking to its anchor on /changes/. */
 export const GET: APIRoute = async ({ site: origin }) => {

@@ -1,6 +1,6 @@
 import type { APIRoute } from 'astro';
 import { getSiteContent } from '../data/site';
-import { SCALE } from '../content/scale';
+import { SCALE } from '../rubric/types';
 import { originalPost } from '../data/original-post';
 import siteInfo from '../../content/site.json';
 import { rubricDocumentSchema } from '../content/rubric-document';

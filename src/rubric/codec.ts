@@ -18,10 +18,15 @@
  * that linkifiers leave out of a link.
  */
 import { getCell, weightOf } from './scorecard';
-import { CONFIDENCES, DEFAULT_WEIGHT, type Cell, type RubricFrame, type Scorecard } from './types';
-
-/** The hash is `#share=<payload>`, so ordinary section anchors are never mistaken for links. */
-export const SHARE_PARAM = 'share';
+import {
+  CONFIDENCES,
+  DEFAULT_WEIGHT,
+  SHARE_PARAM,
+  type Cell,
+  type Result,
+  type RubricFrame,
+  type Scorecard,
+} from './types';
 export const VERSION = 'v2';
 /** Links made before the checksum: read as they are, since they cannot be checked. */
 export const LEGACY_VERSION = 'v1';
@@ -39,16 +44,16 @@ export interface ShareError {
   /** A sentence to show the reader. */
   readonly message: string;
 }
-export type DecodeResult =
-  | {
-      readonly ok: true;
-      readonly card: Scorecard;
-      /** Keys in the link that this page does not know, as "lab:xx" or "analogy:xx"; their scores were left out. */
-      readonly unknown: readonly string[];
-      /** False for a version 1 link, which carries no checksum, so a cut could not be detected. */
-      readonly checked: boolean;
-    }
-  | { readonly ok: false; readonly error: ShareError };
+export type DecodeResult = Result<
+  {
+    readonly card: Scorecard;
+    /** Keys in the link that this page does not know, as "lab:xx" or "analogy:xx"; their scores were left out. */
+    readonly unknown: readonly string[];
+    /** False for a version 1 link, which carries no checksum, so a cut could not be detected. */
+    readonly checked: boolean;
+  },
+  { readonly error: ShareError }
+>;
 
 /**
  * One character per cell holds level and confidence: the row is the confidence

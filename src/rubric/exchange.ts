@@ -1,7 +1,7 @@
 /**
  * Export and import as files: JSON (the storage schema with a format marker) and CSV
- * (one row per lab and analogy, for spreadsheets). Imports never throw; they
- * return a message a reader can act on.
+ * (one row per lab and analogy, for spreadsheets). Imports never throw on a bad file;
+ * they return a message a reader can act on.
  */
 import {
   emptyScorecard,
@@ -15,16 +15,23 @@ import {
 } from './scorecard';
 import {
   SCHEMA_VERSION,
-  cardFromStored,
-  parseStoredCard,
-  recordScorecard,
+  shapeReason,
+  storedCardAt,
+  type StoredCard,
   type StoredCell,
   type StoredWeight,
-} from './storage';
+} from './stored-card';
+import { cardFromStored, recordScorecard } from './stored-merge';
 import {
   CONFIDENCES,
+  LEVELS,
+  MAX_IMPORT_LENGTH,
+  WEIGHTS,
+  choiceOf,
+  isRecord,
   type Confidence,
   type Level,
+  type Result,
   type RubricFrame,
   type RubricItem,
   type Scorecard,
@@ -32,8 +39,6 @@ import {
 } from './types';
 
 export const EXPORT_FORMAT = 'labs-alignment-scorecard';
-/** Characters; a full card with every note at its cap is far below this. */
-export const MAX_IMPORT_LENGTH = 1_000_000;
 export const CSV_HEADER = [
   'lab_id',
   'lab',
@@ -45,16 +50,13 @@ export const CSV_HEADER = [
   'note',
 ] as const;
 
-export type ImportResult =
-  | {
-      readonly ok: true;
-      readonly card: Scorecard;
-      /** Labs and analogies in the file that this site does not know, as "lab:<id>" or "analogy:<id>"; left out. */
-      readonly unknown: readonly string[];
-      /** What the file speaks of, so that a merge keeps everything else (see import-plan.ts). */
-      readonly mentions: Mentions;
-    }
-  | { readonly ok: false; readonly message: string };
+export type ImportResult = Result<{
+  readonly card: Scorecard;
+  /** Labs and analogies in the file that this site does not know, as "lab:<id>" or "analogy:<id>"; left out. */
+  readonly unknown: readonly string[];
+  /** What the file speaks of, so that a merge keeps everything else (see import-plan.ts). */
+  readonly mentions: Mentions;
+}>;
 
 /** The cells (as cellKey) and weights (analogy ids) a file gives a value for, even an empty one. */
 export interface Mentions {
@@ -92,10 +94,6 @@ function withinFrame(card: Scorecard, frame: RubricFrame): { card: Scorecard; un
   return { card: known, unknown: [...unknown] };
 }
 
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
 export function toJson(card: Scorecard, frame: RubricFrame, now: number = Date.now()): string {
   const stored = recordScorecard(null, withinFrame(card, frame).card, now);
   const document = {
@@ -108,59 +106,59 @@ export function toJson(card: Scorecard, frame: RubricFrame, now: number = Date.n
 }
 
 export function fromJson(text: string, frame: RubricFrame): ImportResult {
+  if (text.length > MAX_IMPORT_LENGTH) return failure(TOO_LARGE);
+  let value: unknown;
   try {
-    if (text.length > MAX_IMPORT_LENGTH) return failure(TOO_LARGE);
-    let value: unknown;
-    try {
-      value = JSON.parse(text.startsWith(BOM) ? text.slice(1) : text);
-    } catch {
-      return failure('This file is not JSON, so it is not a scorecard exported from this site.');
-    }
-    if (!isRecord(value) || value['format'] !== EXPORT_FORMAT) {
-      return failure('This JSON file is not a scorecard exported from this site.');
-    }
-    const version = value['schemaVersion'];
-    if (typeof version === 'number' && version > SCHEMA_VERSION) {
-      return failure(
-        'This scorecard was exported from a newer version of this site. Reload the page to get the newest version, then import it again.',
-      );
-    }
-    if (version !== SCHEMA_VERSION)
-      return failure('This file does not say which version of the scorecard it holds.');
-    const parsed = parseStoredCard(value['card']);
-    if (!parsed.ok) return failure(`This scorecard file is damaged: ${parsed.reason}.`);
-    // Only the frame's labs and analogies are turned into a card: building a card cell by cell
-    // costs time in proportion to its size, and a file may name thousands of unknown labs.
-    const labIds = new Set(frame.labs.map((lab) => lab.id));
-    const analogyIds = new Set(frame.analogies.map((analogy) => analogy.id));
-    const unknown = new Set<string>();
-    const cells: Record<string, Record<string, StoredCell>> = {};
-    const mentioned = new Set<string>();
-    for (const [lab, row] of Object.entries(parsed.card.cells)) {
-      if (!labIds.has(lab)) unknown.add(`lab:${lab}`);
-      for (const [analogy, cell] of Object.entries(row)) {
-        if (!analogyIds.has(analogy)) unknown.add(`analogy:${analogy}`);
-        else if (labIds.has(lab)) {
-          (cells[lab] ??= {})[analogy] = cell;
-          mentioned.add(cellKey(lab, analogy));
-        }
+    value = JSON.parse(text.startsWith(BOM) ? text.slice(1) : text);
+  } catch {
+    return failure('This file is not JSON, so it is not a scorecard exported from this site.');
+  }
+  if (!isRecord(value) || value['format'] !== EXPORT_FORMAT) {
+    return failure('This JSON file is not a scorecard exported from this site.');
+  }
+  const version = value['schemaVersion'];
+  if (typeof version === 'number' && version > SCHEMA_VERSION) {
+    return failure(
+      'This scorecard was exported from a newer version of this site. Reload the page to get the newest version, then import it again.',
+    );
+  }
+  if (version !== SCHEMA_VERSION)
+    return failure('This file does not say which version of the scorecard it holds.');
+  let stored: StoredCard;
+  try {
+    stored = storedCardAt(value['card'], '');
+  } catch (error) {
+    return failure(`This scorecard file is damaged: ${shapeReason(error)}.`);
+  }
+  // Only the frame's labs and analogies are turned into a card: building a card cell by cell
+  // costs time in proportion to its size, and a file may name thousands of unknown labs.
+  const labIds = new Set(frame.labs.map((lab) => lab.id));
+  const analogyIds = new Set(frame.analogies.map((analogy) => analogy.id));
+  const unknown = new Set<string>();
+  const cells: Record<string, Record<string, StoredCell>> = {};
+  const mentioned = new Set<string>();
+  for (const [lab, row] of Object.entries(stored.cells)) {
+    if (!labIds.has(lab)) unknown.add(`lab:${lab}`);
+    for (const [analogy, cell] of Object.entries(row)) {
+      if (!analogyIds.has(analogy)) unknown.add(`analogy:${analogy}`);
+      else if (labIds.has(lab)) {
+        (cells[lab] ??= {})[analogy] = cell;
+        mentioned.add(cellKey(lab, analogy));
       }
     }
-    const weights: Record<string, StoredWeight> = {};
-    for (const [analogy, weight] of Object.entries(parsed.card.weights)) {
-      if (analogyIds.has(analogy)) weights[analogy] = weight;
-      else unknown.add(`analogy:${analogy}`);
-    }
-    const card = withinFrame(cardFromStored({ cells, weights }), frame).card;
-    return {
-      ok: true,
-      card,
-      unknown: [...unknown],
-      mentions: { cells: mentioned, weights: new Set(Object.keys(weights)) },
-    };
-  } catch {
-    return failure('This file could not be read as a scorecard.');
   }
+  const weights: Record<string, StoredWeight> = {};
+  for (const [analogy, weight] of Object.entries(stored.weights)) {
+    if (analogyIds.has(analogy)) weights[analogy] = weight;
+    else unknown.add(`analogy:${analogy}`);
+  }
+  const card = withinFrame(cardFromStored({ cells, weights }), frame).card;
+  return {
+    ok: true,
+    card,
+    unknown: [...unknown],
+    mentions: { cells: mentioned, weights: new Set(Object.keys(weights)) },
+  };
 }
 
 // OWASP's advice against CSV injection: a cell a spreadsheet would run as a formula gets
@@ -259,7 +257,7 @@ function parseChoice<T>(
   rowNumber: number,
 ): T | undefined {
   if (text === '') return undefined;
-  const choice = choices.find((candidate) => String(candidate) === text);
+  const choice = choiceOf(choices, text);
   if (choice === undefined) throw new CsvProblem(`Row ${rowNumber}: "${text}" is not ${describe}.`);
   return choice;
 }
@@ -304,8 +302,8 @@ export function fromCsv(text: string, frame: RubricFrame): ImportResult {
       if (!lab) unknown.add(`lab:${labId.trim()}`);
       if (!analogy) unknown.add(`analogy:${analogyId.trim()}`);
       if (!lab || !analogy) return;
-      const weight = parseChoice<Weight>(weightText.trim(), [0, 1, 2, 3], 'a weight from 0 to 3', rowNumber);
-      const level = parseChoice<Level>(levelText.trim(), [0, 1, 2, 3, 4], 'a level from 0 to 4', rowNumber);
+      const weight = parseChoice<Weight>(weightText.trim(), WEIGHTS, 'a weight from 0 to 3', rowNumber);
+      const level = parseChoice<Level>(levelText.trim(), LEVELS, 'a level from 0 to 4', rowNumber);
       const confidence = parseChoice<Confidence>(
         confidenceText.trim().toLowerCase(),
         CONFIDENCES,
@@ -337,8 +335,8 @@ export function fromCsv(text: string, frame: RubricFrame): ImportResult {
       mentions: { cells: mentioned, weights: new Set(weights.keys()) },
     };
   } catch (error) {
-    return failure(
-      error instanceof CsvProblem ? error.message : 'This file could not be read as a scorecard CSV.',
-    );
+    // Only a problem with the file is the reader's to fix; anything else is a bug, and is not hidden.
+    if (!(error instanceof CsvProblem)) throw error;
+    return failure(error.message);
   }
 }

@@ -7,7 +7,8 @@
 import { buildPanel, type Panel, type Rater } from './panel';
 import { readFile, readLines, settleRaters, type InputProblem, type RaterInput } from './panel-input';
 import { countScored, emptyScorecard } from './scorecard';
-import { loadStored, toScorecard } from './storage';
+import { toScorecard } from './stored-merge';
+import { loadStored } from './stored-versions';
 import type { RubricFrame, Scorecard } from './types';
 
 export const SITE_RATER = "The site's reading";

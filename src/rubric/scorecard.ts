@@ -1,6 +1,7 @@
 import {
   DEFAULT_WEIGHT,
   NOTE_MAX_LENGTH,
+  own,
   type Cell,
   type Confidence,
   type Level,
@@ -10,14 +11,6 @@ import {
 } from './types';
 
 const UNSCORED: Cell = { level: null };
-
-/**
- * Reads an own property only: ids come from stored or imported data, and a key
- * such as "constructor" must not reach Object.prototype.
- */
-export function own<T>(record: Readonly<Record<string, T>>, key: string): T | undefined {
-  return Object.hasOwn(record, key) ? record[key] : undefined;
-}
 
 export function emptyScorecard(): Scorecard {
   return { cells: {}, weights: {} };
@@ -52,7 +45,11 @@ function isBlank(cell: Cell): boolean {
 }
 
 /** Builds a cell without undefined-valued keys, so equal cells compare equal. */
-function makeCell(level: Level | null, confidence: Confidence | undefined, note: string | undefined): Cell {
+export function makeCell(
+  level: Level | null,
+  confidence: Confidence | undefined,
+  note: string | undefined,
+): Cell {
   const normalised = note === undefined ? '' : normaliseNote(note);
   return {
     level,

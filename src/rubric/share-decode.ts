@@ -5,12 +5,14 @@
 import { emptyScorecard, getCell, normaliseNote, setWeight, withCell } from './scorecard';
 import {
   CONFIDENCES,
+  LEVELS,
+  SHARE_PARAM,
+  isWeight,
   type Confidence,
   type Level,
   type RubricFrame,
   type RubricItem,
   type Scorecard,
-  type Weight,
 } from './types';
 import {
   BASE64URL,
@@ -19,7 +21,6 @@ import {
   KEY,
   LEGACY_VERSION,
   MAX_SHARE_LENGTH,
-  NO_LEVEL,
   VERSION,
   shareChecksum,
   shareFragmentFromHash,
@@ -32,7 +33,8 @@ function parseCellChar(char: string): { level: Level | null; confidence: Confide
     const column = CELL_CHARS[row]?.indexOf(char) ?? -1;
     if (column >= 0) {
       return {
-        level: column === NO_LEVEL ? null : (column as Level),
+        // The last column, "no level", lies past the scale.
+        level: LEVELS[column] ?? null,
         confidence: row === 0 ? undefined : CONFIDENCES[row - 1],
       };
     }
@@ -40,12 +42,16 @@ function parseCellChar(char: string): { level: Level | null; confidence: Confide
   return null;
 }
 
-/** Throws on anything that is not base64url of valid UTF-8; decodeShare catches it. */
+/** Throws Malformed on anything that is not base64url of valid UTF-8; decodeShare catches it. */
 function fromBase64Url(encoded: string): string {
   if (encoded === '' || !BASE64URL.test(encoded) || encoded.length % 4 === 1) malformed();
-  const binary = atob(encoded.replace(/-/g, '+').replace(/_/g, '/'));
-  const bytes = Uint8Array.from(binary, (char) => char.charCodeAt(0));
-  return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  try {
+    const binary = atob(encoded.replace(/-/g, '+').replace(/_/g, '/'));
+    const bytes = Uint8Array.from(binary, (char) => char.charCodeAt(0));
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    return malformed();
+  }
 }
 
 const MESSAGES: Record<ShareErrorKind, string> = {
@@ -65,8 +71,11 @@ function failure(kind: ShareErrorKind): DecodeResult {
   return { ok: false, error: { kind, message: MESSAGES[kind] } };
 }
 
+/** A link that is not a share payload; the only error decodeShare turns into a message. */
+class Malformed extends Error {}
+
 function malformed(): never {
-  throw new Error('malformed share link');
+  throw new Malformed('malformed share link');
 }
 
 function byKey(items: readonly RubricItem[]): Map<string, RubricItem> {
@@ -94,12 +103,14 @@ export function cleanPayload(raw: string): string {
 
 /** Accepts the payload, the fragment ("share=v2..."), the hash ("#share=v2...") or the whole address. */
 export function decodeShare(fragment: string, frame: RubricFrame): DecodeResult {
+  // Anything but Malformed thrown below is a bug in this code: it is not shown to readers as a damaged link.
   try {
     if (typeof fragment !== 'string') return failure('not-a-scorecard');
     if (fragment.length > MAX_SHARE_LENGTH) return failure('too-long');
-    const at = fragment.indexOf('share=');
+    const prefix = `${SHARE_PARAM}=`;
+    const at = fragment.indexOf(prefix);
     const payload = cleanPayload(
-      shareFragmentFromHash(fragment) ?? (at >= 0 ? fragment.slice(at + 'share='.length) : fragment),
+      shareFragmentFromHash(fragment) ?? (at >= 0 ? fragment.slice(at + prefix.length) : fragment),
     );
     if (payload === '') return failure('empty');
     const [version, ...groups] = payload.split('.');
@@ -111,7 +122,8 @@ export function decodeShare(fragment: string, frame: RubricFrame): DecodeResult 
     const body = payload.slice(0, payload.length - check.length - 1);
     if (shareChecksum(body) !== check.slice(CHECK_PREFIX.length)) return failure('truncated');
     return decodeGroups(groups.slice(0, -1), frame, true);
-  } catch {
+  } catch (error) {
+    if (!(error instanceof Malformed)) throw error;
     return failure('malformed');
   }
 }
@@ -189,8 +201,9 @@ function decodeWeights(body: string, card: Scorecard, known: Lookup): Scorecard 
   for (let at = 0; at < body.length; at += 3) {
     const analogy = known('analogy', body.slice(at, at + 2));
     const digit = body.charAt(at + 2);
-    if (!/^[0-3]$/.test(digit)) malformed();
-    if (analogy) next = setWeight(next, analogy.id, Number(digit) as Weight);
+    const weight = /^\d$/.test(digit) ? Number(digit) : NaN;
+    if (!isWeight(weight)) malformed();
+    if (analogy) next = setWeight(next, analogy.id, weight);
   }
   return next;
 }

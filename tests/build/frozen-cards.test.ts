@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { fileFor } from './dist';
 import { decodeShare } from '../../src/rubric/share-decode';
-import { loadStored, toScorecard } from '../../src/rubric/storage';
+import { toScorecard } from '../../src/rubric/stored-merge';
+import { loadStored } from '../../src/rubric/stored-versions';
 import { fromCsv, fromJson } from '../../src/rubric/exchange';
 import type { RubricFrame, Scorecard } from '../../src/rubric/types';
 

@@ -5,7 +5,7 @@ import { expect, rubric, test, waitForIslands } from './fixtures';
 import { encodeShare } from '../../src/rubric/codec';
 import { toJson } from '../../src/rubric/exchange';
 import { emptyScorecard, setLevel } from '../../src/rubric/scorecard';
-import { recordScorecard } from '../../src/rubric/storage';
+import { recordScorecard } from '../../src/rubric/stored-merge';
 import type { Level, RubricFrame, Scorecard } from '../../src/rubric/types';
 import { workedExampleCards } from '../fixtures/krippendorff-2011';
 

@@ -36,7 +36,10 @@ test.describe('scoring on an analogy page', () => {
     await page.goto('/');
     await waitForIslands(page);
     // Every lab on every analogy: the count grows as labs are added.
-    const rubric = (await (await page.request.get('/rubric.json')).json()) as { labs: unknown[]; analogies: unknown[] };
+    const rubric = (await (await page.request.get('/rubric.json')).json()) as {
+      labs: unknown[];
+      analogies: unknown[];
+    };
     await expect(
       page.getByText(`You have scored 1 of ${rubric.labs.length * rubric.analogies.length} cells.`),
     ).toBeVisible();
@@ -135,6 +138,8 @@ test.describe('the scorecard', () => {
     });
     await note.fill(hostile);
     await note.blur();
+    // A link carries notes only when asked to; without them the reader below would have no note to show.
+    await page.getByRole('checkbox', { name: 'Include notes in the link' }).check();
     const link = await page.getByRole('textbox', { name: 'Share link' }).inputValue();
     await page.reload();
     await waitForIslands(page);
@@ -155,7 +160,9 @@ test.describe('the scorecard', () => {
       await dialog.dismiss();
     });
     await reader.goto(link);
-    await expect(reader.getByRole('heading', { name: 'A shared scorecard' })).toBeVisible();
+    const shared = reader.getByRole('region', { name: 'A shared scorecard' });
+    await expect(shared).toBeVisible();
+    await expect(shared.getByRole('listitem').filter({ hasText: hostile })).toHaveCount(1);
     await expect(reader.locator('img[src="x"]')).toHaveCount(0);
     expect(dialogs).toBe(0);
     await other.close();

@@ -1,14 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import {
-  CSV_HEADER,
-  MAX_IMPORT_LENGTH,
-  fromCsv,
-  fromJson,
-  toCsv,
-  toJson,
-  type ImportResult,
-} from '../../src/rubric/exchange';
+import { CSV_HEADER, fromCsv, fromJson, toCsv, toJson, type ImportResult } from '../../src/rubric/exchange';
+import { MAX_IMPORT_LENGTH } from '../../src/rubric/types';
 import {
   emptyScorecard,
   getCell,

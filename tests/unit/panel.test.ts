@@ -12,7 +12,7 @@ import { panelCsv, PANEL_CSV_HEADER } from '../../src/rubric/panel-csv';
 import { assemblePanel, MINE_RATER, SITE_RATER } from '../../src/rubric/panel-assemble';
 import { encodeShare, shareChecksum } from '../../src/rubric/codec';
 import { toCsv, toJson } from '../../src/rubric/exchange';
-import { recordScorecard } from '../../src/rubric/storage';
+import { recordScorecard } from '../../src/rubric/stored-merge';
 import { emptyScorecard, sameScorecard, setLevel, setNote, setWeight } from '../../src/rubric/scorecard';
 import type { Level, Scorecard } from '../../src/rubric/types';
 import { workedExampleCards } from '../fixtures/krippendorff-2011';

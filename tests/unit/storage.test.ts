@@ -8,18 +8,10 @@ import {
   setNote,
   setWeight,
 } from '../../src/rubric/scorecard';
-import {
-  STORAGE_KEY,
-  loadStored,
-  mergeStored,
-  migrations,
-  openStore,
-  recordScorecard,
-  setAside,
-  toScorecard,
-  type LoadResult,
-  type StoredDoc,
-} from '../../src/rubric/storage';
+import { STORAGE_KEY, openStore, setAside } from '../../src/rubric/storage';
+import type { StoredDoc } from '../../src/rubric/stored-card';
+import { mergeStored, recordScorecard, toScorecard } from '../../src/rubric/stored-merge';
+import { loadStored, migrations, type LoadResult } from '../../src/rubric/stored-versions';
 import type { Scorecard } from '../../src/rubric/types';
 import { arbitraryCard } from './fixtures/arbitraries';
 import { frame } from './fixtures/frame';
