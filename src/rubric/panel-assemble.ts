@@ -9,7 +9,7 @@ import { readFile, readLines, settleRaters, type InputProblem, type RaterInput }
 import { countScored, emptyScorecard } from './scorecard';
 import { toScorecard } from './stored-merge';
 import { loadStored } from './stored-versions';
-import type { RubricFrame, Scorecard } from './types';
+import type { Result, RubricFrame, Scorecard } from './types';
 
 export const SITE_RATER = "The site's reading";
 export const MINE_RATER = 'Mine';
@@ -62,12 +62,12 @@ export function assemblePanel(input: PanelInput, frame: RubricFrame): AssembledP
   if (input.site !== null) raters.push({ name: SITE_RATER, card: input.site, site: true });
   if (input.mine !== null) {
     const mine = ownCard(input.mine.saved);
-    if (typeof mine === 'string') otherProblems.push(`Include mine: ${mine}`);
-    else if (countScored(mine, frame) === 0)
+    if (!mine.ok) otherProblems.push(`Include mine: ${mine.message}`);
+    else if (countScored(mine.card, frame) === 0)
       otherProblems.push(
         'Include mine: your own scorecard in this browser has no scores yet, so it was left out.',
       );
-    else raters.push({ name: MINE_RATER, card: mine, mine: true });
+    else raters.push({ name: MINE_RATER, card: mine.card, mine: true });
   }
   const lineProblems = [...lines.problems, ...settled.problems.filter((p) => p.line !== null)].sort(
     (a, b) => a.line! - b.line!,
@@ -102,17 +102,25 @@ export function assemblePanel(input: PanelInput, frame: RubricFrame): AssembledP
 }
 
 /** The reader's saved card, read without writing anything back; a message when it cannot be used. */
-function ownCard(saved: string | null): Scorecard | string {
+function ownCard(saved: string | null): Result<{ readonly card: Scorecard }> {
   const loaded = loadStored(saved);
   switch (loaded.status) {
     case 'empty':
-      return emptyScorecard();
+      return { ok: true, card: emptyScorecard() };
     case 'ok':
     case 'migrated':
-      return toScorecard(loaded.doc);
+      return { ok: true, card: toScorecard(loaded.doc) };
     case 'newer':
-      return 'your scorecard was saved by a newer version of this site. Reload this page and build the panel again.';
+      return {
+        ok: false,
+        message:
+          'your scorecard was saved by a newer version of this site. Reload this page and build the panel again.',
+      };
     case 'corrupt':
-      return 'your saved scorecard could not be read, so it was left out. Open the scorecard page, which keeps a copy of it aside.';
+      return {
+        ok: false,
+        message:
+          'your saved scorecard could not be read, so it was left out. Open the scorecard page, which keeps a copy of it aside.',
+      };
   }
 }

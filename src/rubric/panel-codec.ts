@@ -11,7 +11,7 @@
  * body instead, so a panel link cut off anywhere is refused rather than read as a smaller panel.
  */
 import { CHECK_PREFIX, encodeShare, shareChecksum } from './codec';
-import type { RubricFrame, Scorecard } from './types';
+import type { Result, RubricFrame, Scorecard } from './types';
 
 export const PANEL_PARAM = 'panel';
 export const PANEL_VERSION = 'p1';
@@ -27,18 +27,16 @@ export interface PanelCard {
   readonly card: Scorecard;
 }
 
-export type PanelLinkResult =
-  | { readonly ok: true; readonly link: string }
-  | { readonly ok: false; readonly length: number; readonly message: string };
+export type PanelLinkResult = Result<
+  { readonly link: string },
+  { readonly length: number; readonly message: string }
+>;
 
-export type PanelDecodeResult =
-  | {
-      readonly ok: true;
-      readonly includeSite: boolean;
-      /** Names and share payloads ("v1..."), for the share decoder. */
-      readonly cards: readonly { readonly name: string | null; readonly payload: string }[];
-    }
-  | { readonly ok: false; readonly message: string };
+export type PanelDecodeResult = Result<{
+  readonly includeSite: boolean;
+  /** Names and share payloads ("v1..."), for the share decoder. */
+  readonly cards: readonly { readonly name: string | null; readonly payload: string }[];
+}>;
 
 const encodeName = (name: string | null) => encodeURIComponent(name ?? '').replace(/~/g, '%7E');
 const CARD_CHECK = `.${CHECK_PREFIX}`;

@@ -1,5 +1,5 @@
 import { getCell, weightOf } from './scorecard';
-import { WEIGHTS, type EvidenceTally, type RubricFrame, type Scorecard, type Weight } from './types';
+import { WEIGHTS, own, type EvidenceTally, type RubricFrame, type Scorecard, type Weight } from './types';
 
 export interface LabScore {
   readonly lab: string;
@@ -217,7 +217,7 @@ export function tallyEvidence(evidence: readonly EvidenceRef[]): EvidenceTallies
 
 export function tallyFor(tallies: EvidenceTallies, lab: string, analogy: string): EvidenceTally {
   const key = evidenceKey(lab, analogy);
-  return (Object.hasOwn(tallies, key) ? tallies[key] : undefined) ?? NO_EVIDENCE;
+  return own(tallies, key) ?? NO_EVIDENCE;
 }
 
 /** One lab's share of the evidence base: items concerning it, and its bearings in each direction. */

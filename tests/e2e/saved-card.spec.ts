@@ -1,5 +1,6 @@
 import type { Page } from '@playwright/test';
-import { expect, rubric, test } from './fixtures';
+import { readFileSync } from 'node:fs';
+import { expect, rubric, test, waitForIslands } from './fixtures';
 
 // Every cell scored, with every level 0-4 in use, as a reader who filled in the whole card has it.
 const levelOf = (labIndex: number, analogyIndex: number) => (labIndex + analogyIndex) % 5;
@@ -113,4 +114,22 @@ test('a pick made before its control hydrates is kept, and the rest of the saved
   await expect(page.getByRole('combobox', { name: 'Opacity score for OpenAI', exact: true })).toHaveValue(
     '2',
   );
+});
+
+test('a saved value that is almost a scorecard is set aside and offered for download, not read as an empty card', async ({
+  page,
+}) => {
+  // The first prototype's shape with "cells" of the wrong type: once silently migrated into an empty card.
+  const almost = '{"cells":"none"}';
+  await page.goto('/scorecard/');
+  await waitForIslands(page);
+  await page.evaluate((value) => localStorage.setItem('labs-alignment.scorecard', value), almost);
+  await page.reload();
+  await waitForIslands(page);
+  await expect(page.getByRole('alert').filter({ hasText: 'A copy is kept' })).toContainText('"cells"');
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: 'Download the unreadable copy' }).click(),
+  ]);
+  expect(readFileSync((await download.path())!, 'utf8')).toBe(almost);
 });
