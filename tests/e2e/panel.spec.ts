@@ -6,7 +6,7 @@ import { encodeShare } from '../../src/rubric/codec';
 import { toJson } from '../../src/rubric/exchange';
 import { emptyScorecard, setLevel } from '../../src/rubric/scorecard';
 import { recordScorecard } from '../../src/rubric/stored-merge';
-import type { Level, RubricFrame, Scorecard } from '../../src/rubric/types';
+import { LEVELS, type RubricFrame, type Scorecard } from '../../src/rubric/types';
 import { workedExampleCards } from '../fixtures/krippendorff-2011';
 
 const frame: RubricFrame = {
@@ -23,7 +23,10 @@ const WORKED_LINES = WORKED.map((card, i) => `${['Ana', 'Ben', 'Cleo', 'Dev'][i]
 const fullCard = (seed: number) =>
   frame.labs.reduce(
     (card, lab, l) =>
-      frame.analogies.reduce((c, a, i) => setLevel(c, lab.id, a.id, ((seed * 7 + l + i) % 5) as Level), card),
+      frame.analogies.reduce(
+        (c, a, i) => setLevel(c, lab.id, a.id, LEVELS[(seed * 7 + l + i) % LEVELS.length]!),
+        card,
+      ),
     emptyScorecard(),
   );
 

@@ -12,7 +12,13 @@ import {
   setNote,
   setWeight,
 } from '../../src/rubric/scorecard';
-import type { Confidence, Level, RubricFrame, Scorecard, Weight } from '../../src/rubric/types';
+import {
+  LEVELS,
+  type Confidence,
+  type RubricFrame,
+  type Scorecard,
+  type Weight,
+} from '../../src/rubric/types';
 import { frameAndCard } from './fixtures/arbitraries';
 import { frame } from './fixtures/frame';
 
@@ -41,7 +47,7 @@ function fullCard(): Scorecard {
   let card = emptyScorecard();
   frame.labs.forEach((lab, labIndex) => {
     frame.analogies.forEach((analogy, analogyIndex) => {
-      card = setLevel(card, lab.id, analogy.id, ((labIndex + analogyIndex) % 5) as Level);
+      card = setLevel(card, lab.id, analogy.id, LEVELS[(labIndex + analogyIndex) % LEVELS.length]!);
       card = setConfidence(card, lab.id, analogy.id, confidences[(labIndex * 2 + analogyIndex) % 3] ?? 'low');
     });
   });

@@ -14,7 +14,7 @@ import { encodeShare, shareChecksum } from '../../src/rubric/codec';
 import { toCsv, toJson } from '../../src/rubric/exchange';
 import { recordScorecard } from '../../src/rubric/stored-merge';
 import { emptyScorecard, sameScorecard, setLevel, setNote, setWeight } from '../../src/rubric/scorecard';
-import type { Level, Scorecard } from '../../src/rubric/types';
+import { LEVELS, type Level, type Scorecard } from '../../src/rubric/types';
 import { workedExampleCards } from '../fixtures/krippendorff-2011';
 import { frame } from './fixtures/frame';
 
@@ -242,7 +242,7 @@ describe('panel links', () => {
       frame.labs.reduce(
         (card, lab, l) =>
           frame.analogies.reduce(
-            (c, analogy, a) => setLevel(c, lab.id, analogy.id, ((seed + l + a) % 5) as Level),
+            (c, analogy, a) => setLevel(c, lab.id, analogy.id, LEVELS[(seed + l + a) % LEVELS.length]!),
             card,
           ),
         emptyScorecard(),
