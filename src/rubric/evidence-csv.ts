@@ -1,9 +1,8 @@
 /**
  * The evidence as CSV (/evidence.csv): one row per item, lab and analogy it bears on, for
- * spreadsheets and reuse. Written with the scorecard CSV's helpers: RFC 4180, CRLF, a byte
- * order mark, and cells a spreadsheet would run as formulas neutralised with an apostrophe.
+ * spreadsheets and reuse, written and read by the site's CSV helpers (csv.ts).
  */
-import { BOM, neutralise, parseCsv, quote, restore } from './exchange';
+import { csvText, parseCsv, restore } from './csv';
 import { cellBearings, type EvidenceRef } from './scoring';
 
 export const EVIDENCE_CSV_HEADER = [
@@ -28,10 +27,10 @@ export interface EvidenceCsvItem extends EvidenceRef {
 }
 
 export function evidenceToCsv(items: readonly EvidenceCsvItem[]): string {
-  const lines = [EVIDENCE_CSV_HEADER.join(',')];
-  for (const item of items) {
-    for (const { lab, analogy, direction } of cellBearings(item)) {
-      const fields = [
+  return csvText([
+    EVIDENCE_CSV_HEADER,
+    ...items.flatMap((item) =>
+      cellBearings(item).map(({ lab, analogy, direction }) => [
         item.id,
         item.date,
         lab,
@@ -40,11 +39,9 @@ export function evidenceToCsv(items: readonly EvidenceCsvItem[]): string {
         item.summary,
         item.sourceUrl,
         String(item.checked),
-      ];
-      lines.push(fields.map((field) => quote(neutralise(field))).join(','));
-    }
-  }
-  return `${BOM}${lines.join('\r\n')}\r\n`;
+      ]),
+    ),
+  ]);
 }
 
 /**
@@ -59,7 +56,7 @@ interface Grouped {
 }
 
 export function evidenceFromCsv(text: string): EvidenceCsvItem[] {
-  const [header, ...rows] = parseCsv(text.startsWith(BOM) ? text.slice(1) : text);
+  const [header, ...rows] = parseCsv(text);
   if (header?.join(',') !== EVIDENCE_CSV_HEADER.join(',')) {
     throw new Error(`not an evidence CSV: the first line should be ${EVIDENCE_CSV_HEADER.join(',')}`);
   }
