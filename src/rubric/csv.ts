@@ -72,3 +72,21 @@ export function parseCsv(csv: string): string[][] {
   if (field !== '' || row.length > 0) rows.push([...row, field]);
   return rows.filter((fields) => fields.length > 1 || fields[0] !== '');
 }
+
+/** A data row of a CSV whose header is `H`: one string per column, in the header's order. */
+export type CsvRecord<H extends readonly string[]> = { -readonly [K in keyof H]: string };
+
+/**
+ * The rows after the header as records of the header's width, each field restored; a row of
+ * another width throws what `wrongWidth` makes of its line number (the header is line 1) and width.
+ */
+export function csvRecords<const H extends readonly string[]>(
+  rows: readonly (readonly string[])[],
+  header: H,
+  wrongWidth: (rowNumber: number, width: number) => Error,
+): { rowNumber: number; fields: CsvRecord<H> }[] {
+  return rows.map((row, index) => {
+    if (row.length !== header.length) throw wrongWidth(index + 2, row.length);
+    return { rowNumber: index + 2, fields: row.map(restore) as CsvRecord<H> };
+  });
+}

@@ -2,7 +2,7 @@
  * The evidence as CSV (/evidence.csv): one row per item, lab and analogy it bears on, for
  * spreadsheets and reuse, written and read by the site's CSV helpers (csv.ts).
  */
-import { csvText, parseCsv, restore } from './csv';
+import { csvRecords, csvText, parseCsv } from './csv';
 import { cellBearings, type EvidenceRef } from './scoring';
 
 export const EVIDENCE_CSV_HEADER = [
@@ -44,10 +44,6 @@ export function evidenceToCsv(items: readonly EvidenceCsvItem[]): string {
   ]);
 }
 
-/**
- * The items a CSV written by evidenceToCsv holds, in the order they first appear. A bearing
- * that concerns only some of an item's labs gets its own `labs`, as in the content files.
- */
 /** An item's rows gathered: its labs in order of appearance, and the labs of each bearing. */
 interface Grouped {
   readonly item: Omit<EvidenceCsvItem, 'labs' | 'bears'>;
@@ -55,27 +51,25 @@ interface Grouped {
   readonly bears: Map<string, { direction: 'supports' | 'weakens'; labs: string[] }>;
 }
 
+/**
+ * The items a CSV written by evidenceToCsv holds, in the order they first appear. A bearing
+ * that concerns only some of an item's labs gets its own `labs`, as in the content files.
+ */
 export function evidenceFromCsv(text: string): EvidenceCsvItem[] {
   const [header, ...rows] = parseCsv(text);
   if (header?.join(',') !== EVIDENCE_CSV_HEADER.join(',')) {
     throw new Error(`not an evidence CSV: the first line should be ${EVIDENCE_CSV_HEADER.join(',')}`);
   }
   const byId = new Map<string, Grouped>();
-  rows.forEach((fields, index) => {
-    if (fields.length !== EVIDENCE_CSV_HEADER.length)
-      throw new Error(`row ${index + 2} has ${fields.length} fields`);
-    const [id, date, lab, analogy, direction, summary, sourceUrl, checked] = fields.map(restore) as [
-      string,
-      string,
-      string,
-      string,
-      string,
-      string,
-      string,
-      string,
-    ];
+  const records = csvRecords(
+    rows,
+    EVIDENCE_CSV_HEADER,
+    (rowNumber, width) => new Error(`row ${rowNumber} has ${width} fields`),
+  );
+  for (const { rowNumber, fields } of records) {
+    const [id, date, lab, analogy, direction, summary, sourceUrl, checked] = fields;
     if (direction !== 'supports' && direction !== 'weakens')
-      throw new Error(`row ${index + 2}: direction "${direction}"`);
+      throw new Error(`row ${rowNumber}: direction "${direction}"`);
     const entry: Grouped = byId.get(id) ?? {
       item: { id, date, summary, sourceUrl, checked: checked === 'true' },
       labs: [],
@@ -86,7 +80,7 @@ export function evidenceFromCsv(text: string): EvidenceCsvItem[] {
     const bearing = entry.bears.get(analogy) ?? { direction, labs: [] as string[] };
     entry.bears.set(analogy, bearing);
     bearing.labs.push(lab);
-  });
+  }
   return [...byId.values()].map(({ item, labs, bears }) => ({
     ...item,
     labs,

@@ -30,7 +30,7 @@ import {
   type Scorecard,
   type Weight,
 } from './types';
-import { BOM, csvText, CsvProblem, parseCsv, restore } from './csv';
+import { BOM, csvRecords, csvText, CsvProblem, parseCsv } from './csv';
 
 export const EXPORT_FORMAT = 'labs-alignment-scorecard';
 /** Characters; a full card with every note at its cap is far below this. */
@@ -202,7 +202,7 @@ function parseChoice<T>(
 export function fromCsv(text: string, frame: RubricFrame): ImportResult {
   try {
     if (text.length > MAX_IMPORT_LENGTH) return failure(TOO_LARGE);
-    const [header, ...rows] = parseCsv(text.startsWith(BOM) ? text.slice(1) : text);
+    const [header, ...rows] = parseCsv(text);
     if (!header || header.map((name) => name.trim().toLowerCase()).join(',') !== CSV_HEADER.join(',')) {
       const semicolons = header?.length === 1 && (header[0] ?? '').includes(';');
       return failure(
@@ -217,23 +217,14 @@ export function fromCsv(text: string, frame: RubricFrame): ImportResult {
     const weights = new Map<string, Weight>();
     const mentioned = new Set<string>();
     let card = emptyScorecard();
-    rows.forEach((fields, index) => {
-      const rowNumber = index + 2;
-      if (fields.length !== CSV_HEADER.length) {
-        throw new CsvProblem(
-          `Row ${rowNumber} has ${fields.length} columns; a scorecard row has ${CSV_HEADER.length}.`,
-        );
-      }
-      const [labId, , analogyId, , weightText, levelText, confidenceText, note] = fields.map(restore) as [
-        string,
-        string,
-        string,
-        string,
-        string,
-        string,
-        string,
-        string,
-      ];
+    const records = csvRecords(
+      rows,
+      CSV_HEADER,
+      (rowNumber, width) =>
+        new CsvProblem(`Row ${rowNumber} has ${width} columns; a scorecard row has ${CSV_HEADER.length}.`),
+    );
+    records.forEach(({ rowNumber, fields }) => {
+      const [labId, , analogyId, , weightText, levelText, confidenceText, note] = fields;
       const lab = labs.get(labId.trim());
       const analogy = analogies.get(analogyId.trim());
       if (!lab) unknown.add(`lab:${labId.trim()}`);
