@@ -69,7 +69,7 @@ export default defineConfig({
           // One chunk for the scoring core every island needs: many small chunks cost more
           // in per-file overhead than the few hundred bytes a page might not use.
           manualChunks(id) {
-            return /\/src\/(rubric\/(types|scorecard|scoring|codec|storage)|islands\/(store|use-store|labels|LevelSelect|StorageNotice|AnalogyHeaderRow))\.tsx?$/.test(
+            return /\/src\/(rubric\/(types|scorecard|scoring|codec|storage)|islands\/(store|use-store|labels|LevelSelect|StorageNotice|AnalogyHeaderRow|download))\.tsx?$/.test(
               id,
             )
               ? 'scoring-core'

@@ -19,8 +19,9 @@ import { computeMedianRun, filterToValidRuns } from 'lighthouse/core/lib/median-
 import * as chromeLauncher from 'chrome-launcher';
 import { fileIn, inlineStyles, pagePathsIn, scriptsOf } from '../src/integrations/built-site.ts';
 import { serveStatic } from './serve.ts';
-import { benchMatrix } from './bench-matrix.mjs';
-import { benchPanel, BUDGET_MS as PANEL_BUDGET_MS, RATERS } from './bench-panel.mjs';
+import { CHROMIUM } from './bench-browser.ts';
+import { benchMatrix } from './bench-matrix.ts';
+import { benchPanel, BUDGET_MS as PANEL_BUDGET_MS, RATERS } from './bench-panel.ts';
 
 const DIST = process.env['OUT_DIR'] ?? 'dist';
 const BASE = (process.env['BASE_PATH'] ?? '/').replace(/\/?$/, '/');
@@ -28,7 +29,6 @@ const RESULTS = 'bench-results';
 // Lighthouse's advice: read the median of several runs, not the best or the first.
 const RUNS = Math.max(1, Number(process.env['BENCH_RUNS'] ?? 3) || 3);
 const CATEGORIES = ['performance', 'accessibility', 'best-practices', 'seo'] as const;
-const CHROMIUM = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
 // --no-sandbox: as root Chromium will not start without it. The other switches keep the closed
 // network from adding requests that are not the page's.
 const CHROME_FLAGS = [

@@ -9,6 +9,7 @@ import {
   slug,
 } from './schemas';
 import { LEVELS } from '../rubric/types';
+import { SITE_NAME } from '../data/paths';
 
 /** A day, YYYY-MM-DD. */
 const day = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/);
@@ -61,7 +62,7 @@ export const rubricDocumentSchema = z
     reference: z.array(referenceSchema),
   })
   .meta({
-    title: "The Labs' Alignment Problem: rubric, evidence and reference readings",
+    title: `${SITE_NAME}: rubric, evidence and reference readings`,
     description: 'The open data behind the site, as published at /rubric.json.',
   });
 

@@ -1,6 +1,6 @@
 /**
  * Why a SITE_URL cannot serve a public deployment, or null when it can. Every canonical
- * URL, preview card, the sitemap, the cite block and /rubric.json are built from it, so a
+ * URL, preview image, the sitemap, the cite block and /rubric.json are built from it, so a
  * build for the public must not fall back on the local default (http://127.0.0.1:4321).
  */
 export function siteUrlProblem(siteUrl: string | undefined): string | null {

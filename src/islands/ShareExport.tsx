@@ -6,20 +6,17 @@ import { encodeShare } from '../rubric/codec';
 import { isEmpty } from '../rubric/scorecard';
 import { $card, resetScores, say } from './store';
 import { Feedback } from './Feedback';
+import { download } from './download';
 
 // Export and import are loaded when first needed: most visits never use them, and the
 // page's JavaScript budget is 15 KB.
 const exchange = () => import('../rubric/exchange');
 const importPreview = () => import('./ImportPreview');
 
-function download(name: string, type: string, text: string): void {
-  const url = URL.createObjectURL(new Blob([text], { type }));
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = name;
-  link.click();
-  // Never revoked: WebKit on iOS reads the file while its download sheet is open, however long
-  // the reader takes, and an export is a few kilobytes that go with the page.
+async function exportFile(format: 'csv' | 'json', frame: RubricFrame): Promise<void> {
+  const { toCsv, toJson } = await exchange();
+  if (format === 'csv') download('scorecard.csv', 'text/csv;charset=utf-8', toCsv($card.get(), frame));
+  else download('scorecard.json', 'application/json', toJson($card.get(), frame));
 }
 
 export function ShareExport({ frame, card, note }: { frame: RubricFrame; card: Card; note: string }) {
@@ -94,20 +91,10 @@ export function ShareExport({ frame, card, note }: { frame: RubricFrame; card: C
       <Feedback at="share" />
       <p class="meta">{note}</p>
       <p class="actions">
-        <button
-          type="button"
-          onClick={async () =>
-            download('scorecard.csv', 'text/csv;charset=utf-8', (await exchange()).toCsv($card.get(), frame))
-          }
-        >
+        <button type="button" onClick={() => exportFile('csv', frame)}>
           Export CSV
         </button>
-        <button
-          type="button"
-          onClick={async () =>
-            download('scorecard.json', 'application/json', (await exchange()).toJson($card.get(), frame))
-          }
-        >
+        <button type="button" onClick={() => exportFile('json', frame)}>
           Export JSON
         </button>
         <button type="button" onClick={resetScores} disabled={isEmpty(card)}>

@@ -1,6 +1,7 @@
 /** Loaded only when saved data could not be read (see StorageNotice.tsx). */
 import { $unreadable, type Unreadable } from './store';
 import { browserStorage, STORAGE_KEY } from '../rubric/storage';
+import { download } from './download';
 
 /** Forgets the copy of unreadable data once the reader has dealt with it. */
 function discardUnreadable(): void {
@@ -21,21 +22,13 @@ function discardUnreadable(): void {
 
 /** Tells the reader that saved data could not be read, and lets them keep or drop the copy. */
 export function UnreadableNotice({ found }: { found: Unreadable }) {
-  const download = () => {
-    const text = browserStorage()?.getItem(found.key) ?? '';
-    const url = URL.createObjectURL(new Blob([text], { type: 'application/json' }));
-    const link = document.createElement('a');
-    link.href = url;
-    link.download = 'unreadable-scorecard.json';
-    link.click();
-    // Never revoked: WebKit on iOS reads the file while its download sheet is open, however long
-    // the reader takes, and the file is small.
-  };
+  const keepCopy = () =>
+    download('unreadable-scorecard.json', 'application/json', browserStorage()?.getItem(found.key) ?? '');
   return (
     <div class="storage-notice notice no-print" role="alert">
       <p>{found.text}</p>
       <p class="actions">
-        <button type="button" onClick={download}>
+        <button type="button" onClick={keepCopy}>
           Download the unreadable copy
         </button>
         <button type="button" onClick={discardUnreadable}>

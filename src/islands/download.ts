@@ -1,10 +1,9 @@
-/** Saves text as a file through a temporary object URL; nothing is sent anywhere. */
+/** Saves text as a file through an object URL; nothing is sent anywhere. */
 export function download(name: string, type: string, text: string): void {
-  const url = URL.createObjectURL(new Blob([text], { type }));
   const link = document.createElement('a');
-  link.href = url;
+  link.href = URL.createObjectURL(new Blob([text], { type }));
   link.download = name;
   link.click();
-  // Revoked on the next turn, once the browser has taken the download.
-  setTimeout(() => URL.revokeObjectURL(url), 1000);
+  // Never revoked: WebKit on iOS reads the file while its download sheet is open, however long
+  // the reader takes, and the files are a few kilobytes that go with the page.
 }

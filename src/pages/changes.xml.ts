@@ -2,20 +2,19 @@ import type { APIRoute } from 'astro';
 import rss from '@astrojs/rss';
 import { getChanges } from '../data/changes';
 import { getSiteContent } from '../data/site';
-import { sitePath } from '../data/paths';
+import { absoluteUrl, routes, SITE_NAME } from '../data/paths';
 import { scaleLabel } from '../rubric/types';
 
 /** The change log as an RSS feed: one entry per change, each linking to its anchor on /changes/. */
 export const GET: APIRoute = async ({ site: origin }) => {
   const [changes, site] = await Promise.all([getChanges(), getSiteContent()]);
-  const absolute = (path: string) => new URL(sitePath(path), origin).href;
   const labName = (id: string) => site.labs.find((l) => l.id === id)?.data.name ?? id;
   const analogyTitle = (id: string) => site.analogies.find((a) => a.id === id)?.data.title ?? id;
   return rss({
-    title: "Changes · The Labs' Alignment Problem",
+    title: `Changes · ${SITE_NAME}`,
     description:
       'Evidence items added and corrected, readings that moved and why, and changes to the rubric.',
-    site: absolute('/'),
+    site: absoluteUrl(routes.home(), origin),
     trailingSlash: true,
     items: changes.map((change) => {
       const { readings = [], corrected = [], rubric = [], added = [] } = change.data;
@@ -30,7 +29,7 @@ export const GET: APIRoute = async ({ site: origin }) => {
       ];
       return {
         title: change.data.title,
-        link: absolute(`/changes/#change-${change.id}`),
+        link: absoluteUrl(routes.changes(`change-${change.id}`), origin),
         pubDate: new Date(`${change.data.date}T00:00:00Z`),
         description: [change.data.summary, ...details].join('\n\n'),
       };

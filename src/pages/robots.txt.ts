@@ -1,8 +1,7 @@
 import type { APIRoute } from 'astro';
+import { absoluteUrl, routes } from '../data/paths';
 
-export const GET: APIRoute = ({ site }) => {
-  const sitemap = new URL(`${import.meta.env.BASE_URL.replace(/\/$/, '')}/sitemap-index.xml`, site);
-  return new Response(`User-agent: *\nAllow: /\n\nSitemap: ${sitemap.href}\n`, {
+export const GET: APIRoute = ({ site }) =>
+  new Response(`User-agent: *\nAllow: /\n\nSitemap: ${absoluteUrl(routes.sitemap(), site)}\n`, {
     headers: { 'Content-Type': 'text/plain; charset=utf-8' },
   });
-};

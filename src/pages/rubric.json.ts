@@ -4,7 +4,7 @@ import { SCALE } from '../rubric/types';
 import { originalPost } from '../data/original-post';
 import siteInfo from '../../content/site.json';
 import { rubricDocumentSchema } from '../content/rubric-document';
-import { sitePath } from '../data/paths';
+import { absoluteUrl, routes } from '../data/paths';
 
 /**
  * The rubric as open data: the same content every page renders. Within a schema version the
@@ -14,7 +14,7 @@ import { sitePath } from '../data/paths';
 export const GET: APIRoute = async ({ site: origin }) => {
   const site = await getSiteContent();
   const document = {
-    $schema: new URL(sitePath('/rubric.schema.json'), origin).href,
+    $schema: absoluteUrl(routes.rubricSchema(), origin),
     schemaVersion: 2,
     license:
       'CC BY 4.0 (https://creativecommons.org/licenses/by/4.0/): the rubric, summaries and readings; sources belong to their publishers',
@@ -22,7 +22,7 @@ export const GET: APIRoute = async ({ site: origin }) => {
     /** How far the evidence reaches (its newest item) and when it was last checked. */
     evidenceReaches: site.newestEvidenceDate,
     evidenceCheckedOn: siteInfo.evidenceCheckedOn,
-    homepage: new URL(import.meta.env.BASE_URL, origin).href,
+    homepage: absoluteUrl(routes.home(), origin),
     source: {
       title: originalPost.title,
       url: originalPost.url,

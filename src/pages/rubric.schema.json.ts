@@ -1,12 +1,9 @@
 import type { APIRoute } from 'astro';
 import { rubricJsonSchema } from '../content/rubric-document';
-import { sitePath } from '../data/paths';
+import { absoluteUrl, routes } from '../data/paths';
 
 /** The JSON Schema of /rubric.json, generated from the same zod schemas that validate the content. */
 export const GET: APIRoute = ({ site: origin }) =>
-  new Response(
-    `${JSON.stringify(rubricJsonSchema(new URL(sitePath('/rubric.schema.json'), origin).href), null, 2)}\n`,
-    {
-      headers: { 'Content-Type': 'application/schema+json; charset=utf-8' },
-    },
-  );
+  new Response(`${JSON.stringify(rubricJsonSchema(absoluteUrl(routes.rubricSchema(), origin)), null, 2)}\n`, {
+    headers: { 'Content-Type': 'application/schema+json; charset=utf-8' },
+  });

@@ -1,9 +1,8 @@
 /**
  * The evidence as CSV (/evidence.csv): one row per item, lab and analogy it bears on, for
- * spreadsheets and reuse. Written with the scorecard CSV's helpers: RFC 4180, CRLF, a byte
- * order mark, and cells a spreadsheet would run as formulas neutralised with an apostrophe.
+ * spreadsheets and reuse, written and read by the site's CSV helpers (csv.ts).
  */
-import { BOM, neutralise, parseCsv, quote, restore } from './exchange';
+import { csvRecords, csvText, parseCsv } from './csv';
 import { cellBearings, type EvidenceRef } from './scoring';
 
 export const EVIDENCE_CSV_HEADER = [
@@ -28,10 +27,10 @@ export interface EvidenceCsvItem extends EvidenceRef {
 }
 
 export function evidenceToCsv(items: readonly EvidenceCsvItem[]): string {
-  const lines = [EVIDENCE_CSV_HEADER.join(',')];
-  for (const item of items) {
-    for (const { lab, analogy, direction } of cellBearings(item)) {
-      const fields = [
+  return csvText([
+    EVIDENCE_CSV_HEADER,
+    ...items.flatMap((item) =>
+      cellBearings(item).map(({ lab, analogy, direction }) => [
         item.id,
         item.date,
         lab,
@@ -40,17 +39,11 @@ export function evidenceToCsv(items: readonly EvidenceCsvItem[]): string {
         item.summary,
         item.sourceUrl,
         String(item.checked),
-      ];
-      lines.push(fields.map((field) => quote(neutralise(field))).join(','));
-    }
-  }
-  return `${BOM}${lines.join('\r\n')}\r\n`;
+      ]),
+    ),
+  ]);
 }
 
-/**
- * The items a CSV written by evidenceToCsv holds, in the order they first appear. A bearing
- * that concerns only some of an item's labs gets its own `labs`, as in the content files.
- */
 /** An item's rows gathered: its labs in order of appearance, and the labs of each bearing. */
 interface Grouped {
   readonly item: Omit<EvidenceCsvItem, 'labs' | 'bears'>;
@@ -58,27 +51,25 @@ interface Grouped {
   readonly bears: Map<string, { direction: 'supports' | 'weakens'; labs: string[] }>;
 }
 
+/**
+ * The items a CSV written by evidenceToCsv holds, in the order they first appear. A bearing
+ * that concerns only some of an item's labs gets its own `labs`, as in the content files.
+ */
 export function evidenceFromCsv(text: string): EvidenceCsvItem[] {
-  const [header, ...rows] = parseCsv(text.startsWith(BOM) ? text.slice(1) : text);
+  const [header, ...rows] = parseCsv(text);
   if (header?.join(',') !== EVIDENCE_CSV_HEADER.join(',')) {
     throw new Error(`not an evidence CSV: the first line should be ${EVIDENCE_CSV_HEADER.join(',')}`);
   }
   const byId = new Map<string, Grouped>();
-  rows.forEach((fields, index) => {
-    if (fields.length !== EVIDENCE_CSV_HEADER.length)
-      throw new Error(`row ${index + 2} has ${fields.length} fields`);
-    const [id, date, lab, analogy, direction, summary, sourceUrl, checked] = fields.map(restore) as [
-      string,
-      string,
-      string,
-      string,
-      string,
-      string,
-      string,
-      string,
-    ];
+  const records = csvRecords(
+    rows,
+    EVIDENCE_CSV_HEADER,
+    (rowNumber, width) => new Error(`row ${rowNumber} has ${width} fields`),
+  );
+  for (const { rowNumber, fields } of records) {
+    const [id, date, lab, analogy, direction, summary, sourceUrl, checked] = fields;
     if (direction !== 'supports' && direction !== 'weakens')
-      throw new Error(`row ${index + 2}: direction "${direction}"`);
+      throw new Error(`row ${rowNumber}: direction "${direction}"`);
     const entry: Grouped = byId.get(id) ?? {
       item: { id, date, summary, sourceUrl, checked: checked === 'true' },
       labs: [],
@@ -89,7 +80,7 @@ export function evidenceFromCsv(text: string): EvidenceCsvItem[] {
     const bearing = entry.bears.get(analogy) ?? { direction, labs: [] as string[] };
     entry.bears.set(analogy, bearing);
     bearing.labs.push(lab);
-  });
+  }
   return [...byId.values()].map(({ item, labs, bears }) => ({
     ...item,
     labs,

@@ -37,6 +37,7 @@ import {
   type Scorecard,
   type Weight,
 } from './types';
+import { BOM, csvRecords, csvText, CsvProblem, parseCsv } from './csv';
 
 export const EXPORT_FORMAT = 'labs-alignment-scorecard';
 export const CSV_HEADER = [
@@ -67,7 +68,6 @@ export interface Mentions {
 export const cellKey = (lab: string, analogy: string) => `${lab}/${analogy}`;
 
 const TOO_LARGE = 'This file is too large to be a scorecard from this site (the limit is 1 MB).';
-export const BOM = '\uFEFF';
 
 function failure(message: string): ImportResult {
   return { ok: false, message };
@@ -161,33 +161,6 @@ export function fromJson(text: string, frame: RubricFrame): ImportResult {
   };
 }
 
-// OWASP's advice against CSV injection: a cell a spreadsheet would run as a formula gets
-// a leading apostrophe. Cells that already begin with apostrophes before such a character
-// get one more, so that removing exactly one on import gives back the original.
-const FORMULA_START = /^'*[=+\-@\t\r]/;
-const NEUTRALISED = /^'+[=+\-@\t\r]/;
-
-export function neutralise(field: string): string {
-  return FORMULA_START.test(field) ? `'${field}` : field;
-}
-
-export function restore(field: string): string {
-  return NEUTRALISED.test(field) ? field.slice(1) : field;
-}
-
-export function quote(field: string): string {
-  return /[",\r\n]/.test(field) ? `"${field.replace(/"/g, '""')}"` : field;
-}
-
-/**
- * CSV text from rows of fields: RFC 4180 with CRLF line ends, a byte order mark so
- * spreadsheet programs read UTF-8 as UTF-8, and every field neutralised against formulas.
- */
-export function csvText(rows: readonly (readonly string[])[]): string {
-  const lines = rows.map((fields) => fields.map((field) => quote(neutralise(field))).join(','));
-  return `${BOM}${lines.join('\r\n')}\r\n`;
-}
-
 export function toCsv(card: Scorecard, frame: RubricFrame): string {
   const rows: string[][] = [[...CSV_HEADER]];
   for (const lab of frame.labs) {
@@ -206,44 +179,6 @@ export function toCsv(card: Scorecard, frame: RubricFrame): string {
     }
   }
   return csvText(rows);
-}
-
-export class CsvProblem extends Error {}
-
-/** Rows of fields; accepts CRLF, LF or CR line ends and quoted fields spanning lines. */
-export function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = '';
-  let quoted = false;
-  let index = 0;
-  while (index < text.length) {
-    const char = text.charAt(index);
-    index += 1;
-    if (quoted) {
-      if (char !== '"') field += char;
-      else if (text.charAt(index) === '"') {
-        field += '"';
-        index += 1;
-      } else quoted = false;
-    } else if (char === '"' && field === '') {
-      quoted = true;
-    } else if (char === ',') {
-      row.push(field);
-      field = '';
-    } else if (char === '\r' || char === '\n') {
-      if (char === '\r' && text.charAt(index) === '\n') index += 1;
-      row.push(field);
-      rows.push(row);
-      row = [];
-      field = '';
-    } else {
-      field += char;
-    }
-  }
-  if (quoted) throw new CsvProblem('A quoted field is never closed, so the file seems to be cut off.');
-  if (field !== '' || row.length > 0) rows.push([...row, field]);
-  return rows.filter((fields) => fields.length > 1 || fields[0] !== '');
 }
 
 function byId(items: readonly RubricItem[]): Map<string, RubricItem> {
@@ -265,7 +200,7 @@ function parseChoice<T>(
 export function fromCsv(text: string, frame: RubricFrame): ImportResult {
   try {
     if (text.length > MAX_IMPORT_LENGTH) return failure(TOO_LARGE);
-    const [header, ...rows] = parseCsv(text.startsWith(BOM) ? text.slice(1) : text);
+    const [header, ...rows] = parseCsv(text);
     if (!header || header.map((name) => name.trim().toLowerCase()).join(',') !== CSV_HEADER.join(',')) {
       const semicolons = header?.length === 1 && (header[0] ?? '').includes(';');
       return failure(
@@ -280,23 +215,14 @@ export function fromCsv(text: string, frame: RubricFrame): ImportResult {
     const weights = new Map<string, Weight>();
     const mentioned = new Set<string>();
     let card = emptyScorecard();
-    rows.forEach((fields, index) => {
-      const rowNumber = index + 2;
-      if (fields.length !== CSV_HEADER.length) {
-        throw new CsvProblem(
-          `Row ${rowNumber} has ${fields.length} columns; a scorecard row has ${CSV_HEADER.length}.`,
-        );
-      }
-      const [labId, , analogyId, , weightText, levelText, confidenceText, note] = fields.map(restore) as [
-        string,
-        string,
-        string,
-        string,
-        string,
-        string,
-        string,
-        string,
-      ];
+    const records = csvRecords(
+      rows,
+      CSV_HEADER,
+      (rowNumber, width) =>
+        new CsvProblem(`Row ${rowNumber} has ${width} columns; a scorecard row has ${CSV_HEADER.length}.`),
+    );
+    records.forEach(({ rowNumber, fields }) => {
+      const [labId, , analogyId, , weightText, levelText, confidenceText, note] = fields;
       const lab = labs.get(labId.trim());
       const analogy = analogies.get(analogyId.trim());
       if (!lab) unknown.add(`lab:${labId.trim()}`);

@@ -1,5 +1,5 @@
 /** The panel as one CSV file: one row per rater, lab and analogy, safe to open in a spreadsheet. */
-import { csvText } from './exchange';
+import { csvText } from './csv';
 import { getCell, weightOf } from './scorecard';
 import type { Rater } from './panel';
 import type { RubricFrame } from './types';

@@ -108,7 +108,7 @@ describe('the site works under a sub-path', () => {
     expect(broken).toEqual([]);
   });
 
-  it('canonical URLs and preview-card images include the base path', () => {
+  it('canonical URLs and preview images include the base path', () => {
     const wrong: string[] = [];
     for (const page of pages) {
       const text = html(page);

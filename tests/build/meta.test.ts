@@ -10,8 +10,8 @@ const POST_TITLE = 'Analogies between scaling labs and misaligned superintellige
 
 const ANALOGY_PAGES = ANALOGY_SLUGS.map((slug) => `/analogies/${slug}/`);
 const LAB_PAGES = LAB_SLUGS.map((slug) => `/labs/${slug}/`);
-/** Pages that each have a preview card of their own. */
-const PAGES_WITH_OWN_CARD = [
+/** Pages that each have a preview image of their own. */
+const PAGES_WITH_OWN_OG_IMAGE = [
   ...ANALOGY_PAGES,
   ...LAB_PAGES,
   '/',
@@ -88,7 +88,7 @@ function fileForUrl(url: string): string | null {
 
 describe('page metadata', () => {
   it('the build has the pages these checks expect', () => {
-    for (const page of PAGES_WITH_OWN_CARD) expect(pagePaths).toContain(page);
+    for (const page of PAGES_WITH_OWN_OG_IMAGE) expect(pagePaths).toContain(page);
   });
 
   it.each(pagePaths)('%s has one non-empty <title> and one meta description', (page) => {
@@ -130,12 +130,12 @@ describe('page metadata', () => {
     expect(pngSize(readFileSync(file!)), `${page}: ${image}`).toEqual({ width: 1200, height: 630 });
   });
 
-  it('each analogy page, lab page, the home page, the essay and the scorecard has a preview card of its own', () => {
-    const cards = PAGES_WITH_OWN_CARD.map((page) => {
+  it('each analogy page, lab page, the home page, the essay and the scorecard has a preview image of its own', () => {
+    const images = PAGES_WITH_OWN_OG_IMAGE.map((page) => {
       const image = metaValues(readPage(page), 'og:image')[0] ?? '';
       return new URL(image, SITE_URL).pathname.split('/').pop();
     });
-    expect(new Set(cards).size).toBe(PAGES_WITH_OWN_CARD.length);
+    expect(new Set(images).size).toBe(PAGES_WITH_OWN_OG_IMAGE.length);
   });
 });
 

@@ -1,16 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { decodeEntities, fileFor, readPage } from './dist';
+// The public slugs, in display order: the frozen list is their one source.
+import { ANALOGY_SLUGS as ANALOGY_ORDER, LAB_SLUGS as REQUIRED_LABS } from './frozen-urls';
 
-const ANALOGY_ORDER = [
-  'misaligned-incentives',
-  'power-seeking',
-  'opacity',
-  'deception',
-  'incorrigibility',
-  'constraint-subversion',
-];
-const REQUIRED_LABS = ['openai', 'anthropic', 'google-deepmind', 'meta', 'microsoft', 'xai', 'deepseek'];
 const POST_URL =
   'https://www.lesswrong.com/posts/fpws8WNo6Mp4KsQjH/analogies-between-scaling-labs-and-misaligned';
 const DATE = /^\d{4}-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?$/;

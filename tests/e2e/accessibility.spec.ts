@@ -1,7 +1,4 @@
-import AxeBuilder from '@axe-core/playwright';
-import { builtPages, expect, test, waitForIslands } from './fixtures';
-
-const WCAG_22_AA = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
+import { axeViolations, builtPages, expect, test, waitForIslands } from './fixtures';
 
 for (const colorScheme of ['light', 'dark'] as const) {
   test.describe(`in the ${colorScheme} colour scheme`, () => {
@@ -13,12 +10,7 @@ for (const colorScheme of ['light', 'dark'] as const) {
         test.slow();
         await page.goto(path);
         await waitForIslands(page);
-        const { violations } = await new AxeBuilder({ page }).withTags(WCAG_22_AA).analyze();
-        const report = violations.map(
-          (v) =>
-            `${path} [${colorScheme}] ${v.id}: ${v.help}\n  ${v.nodes.map((n) => n.target.join(' ')).join('\n  ')}`,
-        );
-        expect(report).toEqual([]);
+        expect((await axeViolations(page)).map((v) => `${path} [${colorScheme}] ${v}`)).toEqual([]);
       });
     }
   });
@@ -29,6 +21,5 @@ test('the scorecard, opened from a share link and comparing, has no axe violatio
   await page.goto('/scorecard/#share=v1.oamiApsHopOdeDicKcsM.anmi2ps1');
   await waitForIslands(page);
   await page.getByRole('button', { name: 'Compare with mine' }).click();
-  const { violations } = await new AxeBuilder({ page }).withTags(WCAG_22_AA).analyze();
-  expect(violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+  expect(await axeViolations(page)).toEqual([]);
 });

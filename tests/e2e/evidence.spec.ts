@@ -1,7 +1,6 @@
-import AxeBuilder from '@axe-core/playwright';
 import { readFileSync, readdirSync } from 'node:fs';
 import type { Page } from '@playwright/test';
-import { expect, test } from './fixtures';
+import { axeViolations, expect, test } from './fixtures';
 import { matchesFilters, type FilterName, type Filters } from '../../src/data/evidence-filters';
 
 interface Item {
@@ -17,7 +16,6 @@ const data = JSON.parse(readFileSync(`${process.env['OUT_DIR'] ?? 'dist'}/rubric
   analogies: { id: string; title: string }[];
 };
 const total = data.evidence.length;
-const WCAG_22_AA = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 const LEGEND: Record<FilterName, string> = {
   lab: 'Lab',
   analogy: 'Analogy',
@@ -179,10 +177,7 @@ for (const colorScheme of ['light', 'dark'] as const) {
           test.slow();
           await page.goto(path);
           await expect(page.locator('h1')).toBeVisible();
-          const { violations } = await new AxeBuilder({ page }).withTags(WCAG_22_AA).analyze();
-          expect(
-            violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`),
-          ).toEqual([]);
+          expect(await axeViolations(page)).toEqual([]);
           const overflow = await page.evaluate(
             () => document.documentElement.scrollWidth - window.innerWidth,
           );

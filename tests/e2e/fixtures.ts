@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright';
 import { test as base, expect, type Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import { pagePathsIn } from '../../src/integrations/built-site';
@@ -34,6 +35,16 @@ export const test = base.extend<{ problems: PageProblems }>({
 });
 
 export { expect };
+
+const WCAG_22_AA = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
+
+/** axe's WCAG 2.2 AA violations on the page as it is now, one line each: the rule and its nodes. */
+export async function axeViolations(page: Page, options: { exclude?: string } = {}): Promise<string[]> {
+  const builder = new AxeBuilder({ page }).withTags(WCAG_22_AA);
+  if (options.exclude !== undefined) builder.exclude(options.exclude);
+  const { violations } = await builder.analyze();
+  return violations.map((v) => `${v.id} (${v.help}): ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+}
 
 /** Waits until the islands on the page have hydrated: Astro removes the `ssr` attribute when one has. */
 export async function waitForIslands(page: Page): Promise<void> {

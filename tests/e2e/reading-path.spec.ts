@@ -1,22 +1,16 @@
-import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
-import { expect, rubric, test, waitForIslands } from './fixtures';
+import { axeViolations, expect, rubric, test, waitForIslands } from './fixtures';
 
 /** The reading path (issue 9: defects 6, 8, 9, 17) as readers use it, on a phone and a laptop, light and dark. */
 
-const WCAG_22_AA = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 const VIEWPORTS = [
   { width: 375, height: 740 },
   { width: 1280, height: 900 },
 ] as const;
 
 async function expectNoAxeViolation(page: Page, state: string, exclude?: string) {
-  const builder = new AxeBuilder({ page }).withTags(WCAG_22_AA);
-  if (exclude !== undefined) builder.exclude(exclude);
-  const { violations } = await builder.analyze();
-  expect(
-    violations.map((v) => `${state} ${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`),
-  ).toEqual([]);
+  const violations = await axeViolations(page, exclude === undefined ? {} : { exclude });
+  expect(violations.map((v) => `${state} ${v}`)).toEqual([]);
 }
 
 async function sidewaysOverflow(page: Page): Promise<number> {

@@ -3,11 +3,9 @@
  * states they put it in, not only at rest.
  */
 import { readFileSync } from 'node:fs';
-import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
-import { expect, rubric, savedScorecard, test, waitForIslands } from './fixtures';
+import { axeViolations, expect, rubric, savedScorecard, test, waitForIslands } from './fixtures';
 
-const WCAG_22_AA = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 const title = (id: string) => rubric.analogies.find((a) => a.id === id)!.title;
 const labName = (id: string) => rubric.labs.find((l) => l.id === id)!.name;
 const scoreControl = (page: Page, analogy: string, lab: string) =>
@@ -27,11 +25,6 @@ async function openScorecard(page: Page, hash = '') {
 
 async function scoreRow(page: Page, lab: string, level: string) {
   for (const analogy of rubric.analogies) await scoreControl(page, analogy.id, lab).selectOption(level);
-}
-
-async function axeViolations(page: Page): Promise<string[]> {
-  const { violations } = await new AxeBuilder({ page }).withTags(WCAG_22_AA).analyze();
-  return violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
 }
 
 /** The WCAG contrast ratio between an element's text colour and the colour behind it. */

@@ -11,7 +11,7 @@
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import * as inPage from './in-page';
-import { builtPages, cellOfControl, controlName, rubric, savedLevel, scoresToSet } from './site';
+import { builtPages, controlName, expectControlsShowSaved, rubric, scoresToSet } from './site';
 
 const firefoxPath = process.env['FIREFOX_PATH'] ?? '/usr/bin/firefox-esr';
 const siteURL = inject('siteURL');
@@ -95,13 +95,7 @@ describe('Firefox', () => {
     await page.evaluate(inPage.hydrateEveryIsland, WAIT);
     const saved = await page.evaluate(inPage.savedCard);
     const shown = new Map(await page.evaluate(inPage.scoreControls));
-    expect(shown.get(controlName('meta', 'opacity'))).toBe('3');
-    expect(shown.size).toBe(rubric.analogies.length);
-    for (const [name, value] of shown) {
-      const cell = cellOfControl.get(name);
-      expect(cell, `a control named "${name}"`).toBeDefined();
-      expect(value, name).toBe(savedLevel(saved, cell!.lab, cell!.analogy));
-    }
+    expectControlsShowSaved(shown, saved);
     await logsDelivered(page);
     expect(problems).toEqual([]);
     await page.close();

@@ -1,5 +1,6 @@
 /** What the engine tests know about the built site: its pages and the rubric it scores. */
 import { readFileSync } from 'node:fs';
+import { expect } from 'vitest';
 import { join } from 'node:path';
 import { pagePathsIn } from '../../src/integrations/built-site';
 
@@ -33,6 +34,17 @@ export function savedLevel(saved: unknown, lab: string, analogy: string): string
     saved as { card?: { cells?: Record<string, Record<string, { level?: number | null }>> } } | null
   )?.card?.cells?.[lab]?.[analogy]?.level;
   return level === undefined || level === null ? '' : String(level);
+}
+
+/** A lab page's score controls (name to value) show what the saved card holds, Meta's opacity at 3 among it. */
+export function expectControlsShowSaved(shown: ReadonlyMap<string, string>, saved: unknown): void {
+  expect(shown.get(controlName('meta', 'opacity'))).toBe('3');
+  expect(shown.size).toBe(rubric.analogies.length);
+  for (const [name, value] of shown) {
+    const cell = cellOfControl.get(name);
+    expect(cell, `a control named "${name}"`).toBeDefined();
+    expect(value, name).toBe(savedLevel(saved, cell!.lab, cell!.analogy));
+  }
 }
 
 /** The scores the scorecard test sets, by the reader's own hand, on /scorecard/. */

@@ -22,7 +22,7 @@ import { createServer } from 'node:net';
 import WebDriver, { type Client } from 'webdriver';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import * as inPage from './in-page';
-import { builtPages, cellOfControl, controlName, rubric, savedLevel, scoresToSet } from './site';
+import { builtPages, controlName, expectControlsShowSaved, rubric, scoresToSet } from './site';
 
 const driverPath = process.env['WEBKIT_DRIVER_PATH'] ?? '/usr/bin/WebKitWebDriver';
 const miniBrowserPath =
@@ -250,13 +250,7 @@ describe('WebKit', () => {
     await run(client, inPage.hydrateEveryIsland, WAIT);
     const saved = await run(client, inPage.savedCard);
     const shown = new Map(await run(client, inPage.scoreControls));
-    expect(shown.get(controlName('meta', 'opacity'))).toBe('3');
-    expect(shown.size).toBe(rubric.analogies.length);
-    for (const [name, value] of shown) {
-      const cell = cellOfControl.get(name);
-      expect(cell, `a control named "${name}"`).toBeDefined();
-      expect(value, name).toBe(savedLevel(saved, cell!.lab, cell!.analogy));
-    }
+    expectControlsShowSaved(shown, saved);
     expect(await pageProblems(client)).toEqual([]);
 
     // A fresh session: a new MiniBrowser, with storage of its own, as a friend's browser.

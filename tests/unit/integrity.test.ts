@@ -56,6 +56,16 @@ function goodInput(): IntegrityInput {
   };
 }
 
+/** `input` with one reading cell citing `evidence` instead, every other cell as it was. */
+function citing(input: IntegrityInput, analogy: string, lab: string, evidence: string[]): IntegrityInput {
+  return {
+    ...input,
+    readings: input.readings.map((r) =>
+      r.id === analogy ? { ...r, data: { cells: { ...r.data.cells, [lab]: { evidence } } } } : r,
+    ),
+  };
+}
+
 describe('findIntegrityProblems', () => {
   it('finds nothing wrong in consistent content', () => {
     expect(findIntegrityProblems(goodInput())).toEqual([]);
@@ -107,22 +117,9 @@ describe('findIntegrityProblems', () => {
   });
 
   it('reports a reading that cites evidence about another lab', () => {
-    const input = goodInput();
-    const problems = findIntegrityProblems({
-      ...input,
-      readings: [
-        {
-          id: 'opacity',
-          data: {
-            cells: {
-              openai: { evidence: ['openai-nda-2024', 'meta-libgen-2025'] },
-              meta: { evidence: ['meta-libgen-2025'] },
-            },
-          },
-        },
-        input.readings[1]!,
-      ],
-    });
+    const problems = findIntegrityProblems(
+      citing(goodInput(), 'opacity', 'openai', ['openai-nda-2024', 'meta-libgen-2025']),
+    );
     expect(problems).toHaveLength(1);
     expect(problems[0]).toContain('content/readings/opacity.yaml');
     expect(problems[0]).toContain('cells.openai.evidence[1]');
@@ -131,22 +128,9 @@ describe('findIntegrityProblems', () => {
   });
 
   it('reports a reading that cites evidence about the right lab but another analogy', () => {
-    const input = goodInput();
-    const problems = findIntegrityProblems({
-      ...input,
-      readings: [
-        input.readings[0]!,
-        {
-          id: 'deception',
-          data: {
-            cells: {
-              openai: { evidence: ['shared-deception-2024', 'openai-nda-2024'] },
-              meta: { evidence: ['shared-deception-2024'] },
-            },
-          },
-        },
-      ],
-    });
+    const problems = findIntegrityProblems(
+      citing(goodInput(), 'deception', 'openai', ['shared-deception-2024', 'openai-nda-2024']),
+    );
     expect(problems).toHaveLength(1);
     expect(problems[0]).toContain('content/readings/deception.yaml');
     expect(problems[0]).toContain('cells.openai.evidence[1]');
@@ -154,22 +138,9 @@ describe('findIntegrityProblems', () => {
   });
 
   it('reports a reading that cites a missing evidence id', () => {
-    const input = goodInput();
-    const problems = findIntegrityProblems({
-      ...input,
-      readings: [
-        input.readings[0]!,
-        {
-          id: 'deception',
-          data: {
-            cells: {
-              openai: { evidence: ['shared-deception-2024', 'no-such-item'] },
-              meta: { evidence: ['shared-deception-2024'] },
-            },
-          },
-        },
-      ],
-    });
+    const problems = findIntegrityProblems(
+      citing(goodInput(), 'deception', 'openai', ['shared-deception-2024', 'no-such-item']),
+    );
     expect(problems).toHaveLength(1);
     expect(problems[0]).toContain('content/readings/deception.yaml');
     expect(problems[0]).toContain('cells.openai.evidence[1]');
@@ -200,14 +171,7 @@ describe('findIntegrityProblems', () => {
   });
 
   it('reports a reading for a lab that does not exist', () => {
-    const input = goodInput();
-    const problems = findIntegrityProblems({
-      ...input,
-      readings: [
-        { id: 'opacity', data: { cells: { ...input.readings[0]!.data.cells, xai: { evidence: [] } } } },
-        input.readings[1]!,
-      ],
-    });
+    const problems = findIntegrityProblems(citing(goodInput(), 'opacity', 'xai', []));
     expect(problems).toHaveLength(1);
     expect(problems[0]).toContain('content/readings/opacity.yaml');
     expect(problems[0]).toContain('cells.xai');
@@ -325,20 +289,8 @@ describe('findIntegrityProblems', () => {
     const input = goodInput();
     const twin = input.evidence[0]!;
     const problems = findIntegrityProblems({
-      ...input,
+      ...citing(input, 'opacity', 'openai', ['openai-nda-2024', 'openai-nda-twin-2024']),
       evidence: [...input.evidence, { id: 'openai-nda-twin-2024', data: { ...twin.data } }],
-      readings: [
-        {
-          id: 'opacity',
-          data: {
-            cells: {
-              openai: { evidence: ['openai-nda-2024', 'openai-nda-twin-2024'] },
-              meta: { evidence: ['meta-libgen-2025'] },
-            },
-          },
-        },
-        input.readings[1]!,
-      ],
     });
     expect(problems).toHaveLength(1);
     expect(problems[0]).toContain('content/evidence/openai-nda-twin-2024.yaml: field "sources[0].url"');
@@ -351,23 +303,10 @@ describe('findIntegrityProblems', () => {
       ...item(['openai', 'meta'], 'deception'),
       bears: [{ analogy: 'deception', direction: 'weakens', labs: ['openai'] }],
     };
-    const readings = [
-      input.readings[0]!,
-      {
-        id: 'deception',
-        data: {
-          cells: {
-            openai: { evidence: ['shared-deception-2024', 'narrowed-2025'] },
-            meta: { evidence: ['shared-deception-2024'] },
-          },
-        },
-      },
-    ];
     expect(
       findIntegrityProblems({
-        ...input,
+        ...citing(input, 'deception', 'openai', ['shared-deception-2024', 'narrowed-2025']),
         evidence: [...input.evidence, { id: 'narrowed-2025', data: narrowed }],
-        readings,
       }),
     ).toEqual([]);
     const wrong: EvidenceData = {
@@ -395,21 +334,12 @@ describe('findIntegrityProblems', () => {
     const clash = findIntegrityProblems(withAlias(['meta-libgen-2025']));
     expect(clash).toHaveLength(1);
     expect(clash[0]).toContain('field "aliases[0]"');
-    const cited = findIntegrityProblems({
-      ...withAlias(['openai-nda-old-2024']),
-      readings: [
-        {
-          id: 'opacity',
-          data: {
-            cells: {
-              openai: { evidence: ['openai-nda-2024', 'openai-nda-old-2024'] },
-              meta: { evidence: ['meta-libgen-2025'] },
-            },
-          },
-        },
-        input.readings[1]!,
-      ],
-    });
+    const cited = findIntegrityProblems(
+      citing(withAlias(['openai-nda-old-2024']), 'opacity', 'openai', [
+        'openai-nda-2024',
+        'openai-nda-old-2024',
+      ]),
+    );
     expect(cited).toHaveLength(1);
     expect(cited[0]).toContain('merged into "openai-nda-2024"');
   });

@@ -3,11 +3,12 @@ import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import satori from 'satori';
 import { Resvg } from '@resvg/resvg-js';
-import { getCardSpecs, type CardFigure, type CardSpec } from '../../data/cards';
+import { getOgImageSpecs, type OgImageFigure, type OgImageSpec } from '../../data/og-images';
+import { SITE_NAME } from '../../data/paths';
 
 export const getStaticPaths = (async () =>
-  (await getCardSpecs()).map((spec) => ({
-    params: { card: spec.name },
+  (await getOgImageSpecs()).map((spec) => ({
+    params: { image: spec.name },
     props: { spec },
   }))) satisfies GetStaticPaths;
 
@@ -59,7 +60,7 @@ const levelBox = (level: number, size: { width: number; height: number; fontSize
   );
 };
 
-function drawFigure(figure: CardFigure) {
+function drawFigure(figure: OgImageFigure) {
   if (figure.kind === 'strip') {
     const width = Math.floor((1040 - (figure.cells.length - 1) * 16) / figure.cells.length);
     return h(
@@ -116,7 +117,7 @@ function drawFigure(figure: CardFigure) {
   ]);
 }
 
-function layout(spec: CardSpec) {
+function layout(spec: OgImageSpec) {
   const titleSize = spec.figure
     ? spec.figure.kind === 'heatmap'
       ? 44
@@ -155,16 +156,14 @@ function layout(spec: CardSpec) {
       h(
         'div',
         { fontSize: 26, color: '#585a5f', fontWeight: 700 },
-        spec.figure
-          ? "The Labs' Alignment Problem · the site's reading, 0 to 4"
-          : "The Labs' Alignment Problem",
+        spec.figure ? `${SITE_NAME} · the site's reading, 0 to 4` : SITE_NAME,
       ),
     ],
   );
 }
 
 export const GET: APIRoute = async ({ props }) => {
-  const svg = await satori(layout((props as { spec: CardSpec }).spec) as Parameters<typeof satori>[0], {
+  const svg = await satori(layout((props as { spec: OgImageSpec }).spec) as Parameters<typeof satori>[0], {
     width: 1200,
     height: 630,
     fonts: await loadFonts(),

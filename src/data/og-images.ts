@@ -1,38 +1,39 @@
 import { getSiteContent } from './site';
 import { scaleLabel } from '../rubric/types';
 
-/** One cell of a card's figure: a name and the site's reading for it. */
-export interface CardCell {
+/** One cell of an image's figure: a name and the site's reading for it. */
+export interface OgImageCell {
   readonly label: string;
   readonly level: number;
 }
 
-/** What a card draws below its title: a strip of readings, or the whole heatmap. */
-export type CardFigure =
-  | { readonly kind: 'strip'; readonly cells: readonly CardCell[] }
+/** What an image draws below its title: a strip of readings, or the whole heatmap. */
+export type OgImageFigure =
+  | { readonly kind: 'strip'; readonly cells: readonly OgImageCell[] }
   | {
       readonly kind: 'heatmap';
       readonly columns: readonly string[];
       readonly rows: readonly { readonly label: string; readonly levels: readonly number[] }[];
     };
 
-/** One preview card: its file name in /og/, the words on it, what it draws, and its alt text. */
-export interface CardSpec {
+/** One preview image: its file name in /og/, the words on it, what it draws, and its alt text. */
+export interface OgImageSpec {
   readonly name: string;
   readonly kicker: string;
   readonly title: string;
   readonly thesis: string;
-  readonly figure?: CardFigure;
-  /** Describes the image itself, for og:image:alt: what the card shows, not the page's title again. */
+  readonly figure?: OgImageFigure;
+  /** Describes the image itself, for og:image:alt: what the image shows, not the page's title again. */
   readonly alt: string;
 }
 
-const reading = (cell: CardCell) => `${cell.label} ${cell.level} (${scaleLabel(cell.level).toLowerCase()})`;
+const reading = (cell: OgImageCell) =>
+  `${cell.label} ${cell.level} (${scaleLabel(cell.level).toLowerCase()})`;
 
-/** Every preview card the build draws: one per analogy, per lab, and for the main pages. */
-export async function getCardSpecs(): Promise<CardSpec[]> {
+/** Every preview image the build draws: one per analogy, per lab, and for the main pages. */
+export async function getOgImageSpecs(): Promise<OgImageSpec[]> {
   const site = await getSiteContent();
-  const heatmap: CardFigure = {
+  const heatmap: OgImageFigure = {
     kind: 'heatmap',
     columns: site.analogies.map((a) => a.data.title),
     rows: site.labs.map((l) => ({
@@ -79,7 +80,7 @@ export async function getCardSpecs(): Promise<CardSpec[]> {
       thesis: 'Evidence added and corrected, readings that moved, changes to the rubric. Also as a feed.',
       alt: 'The change log: evidence added and corrected, readings that moved, and changes to the rubric.',
     },
-    ...site.analogies.map((a): CardSpec => {
+    ...site.analogies.map((a): OgImageSpec => {
       const cells = site.labs.map((l) => ({ label: l.data.name, level: site.reading(l.id, a.id).level }));
       return {
         name: `analogy-${a.id}`,
@@ -90,7 +91,7 @@ export async function getCardSpecs(): Promise<CardSpec[]> {
         alt: `${a.data.title}: the site's reading of each lab, from 0 to 4. ${cells.map(reading).join('; ')}.`,
       };
     }),
-    ...site.labs.map((l): CardSpec => {
+    ...site.labs.map((l): OgImageSpec => {
       const cells = site.analogies.map((a) => ({
         label: a.data.title,
         level: site.reading(l.id, a.id).level,
