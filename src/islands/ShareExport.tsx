@@ -22,6 +22,13 @@ function download(name: string, type: string, text: string): void {
   // the reader takes, and an export is a few kilobytes that go with the page.
 }
 
+/**
+ * The export's file name, dated with the reader's own day: a second export on another day does not
+ * overwrite the first, and the name says what the file is when it turns up in Downloads later.
+ */
+const fileName = (extension: string) =>
+  `labs-alignment-scorecard-${new Date(Date.now() - new Date().getTimezoneOffset() * 6e4).toISOString().slice(0, 10)}.${extension}`;
+
 export function ShareExport({ frame, card, note }: { frame: RubricFrame; card: Card; note: string }) {
   const [withNotes, setWithNotes] = useState(false);
   const [link, setLink] = useState('');
@@ -97,7 +104,7 @@ export function ShareExport({ frame, card, note }: { frame: RubricFrame; card: C
         <button
           type="button"
           onClick={async () =>
-            download('scorecard.csv', 'text/csv;charset=utf-8', (await exchange()).toCsv($card.get(), frame))
+            download(fileName('csv'), 'text/csv;charset=utf-8', (await exchange()).toCsv($card.get(), frame))
           }
         >
           Export CSV
@@ -105,7 +112,7 @@ export function ShareExport({ frame, card, note }: { frame: RubricFrame; card: C
         <button
           type="button"
           onClick={async () =>
-            download('scorecard.json', 'application/json', (await exchange()).toJson($card.get(), frame))
+            download(fileName('json'), 'application/json', (await exchange()).toJson($card.get(), frame))
           }
         >
           Export JSON

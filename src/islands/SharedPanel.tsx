@@ -68,7 +68,8 @@ export function SharedPanel({ frame }: { frame: RubricFrame }) {
         </>
       )}
       <p class="actions">
-        {!empty && (
+        {/* With no scores of one's own, a comparison would be a column of dashes. */}
+        {!empty && !isEmpty(mine) && (
           <button type="button" aria-pressed={comparing} onClick={() => setComparing(!comparing)}>
             Compare with mine
           </button>
@@ -94,7 +95,10 @@ export function SharedPanel({ frame }: { frame: RubricFrame }) {
           Close shared scorecard
         </button>
       </p>
-      {comparing && <CompareTable frame={frame} theirs={shared.card} mine={mine} />}
+      {!empty && isEmpty(mine) && (
+        <p class="meta">You have no scores of your own yet, so there is nothing to compare them with.</p>
+      )}
+      {comparing && !isEmpty(mine) && <CompareTable frame={frame} theirs={shared.card} mine={mine} />}
     </section>
   );
 }

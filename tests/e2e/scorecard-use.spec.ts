@@ -103,12 +103,6 @@ for (const width of [375, 1280]) {
         }) => {
           // Six axe runs; a machine shared with other work needs the room.
           test.setTimeout(240_000);
-          // Known defect, left open in issue 9: at 1280 px, after "Reset scores", axe finds the last
-          // matrix row's "Details" targets crowded (target-size) while the reset message is shown.
-          test.fixme(
-            page.viewportSize()!.width >= 1280,
-            'issue 9: reset message crowds the last row of Details targets at 1280 px',
-          );
           await openScorecard(page);
           await scoreRow(page, 'meta', '3');
           // Import preview.
