@@ -6,9 +6,9 @@ import type { RubricFrame, Scorecard as Card } from '../rubric/types';
 import type { RankedLab, Sensitivity } from '../rubric/scoring';
 import { coverageRanking } from '../rubric/coverage';
 
-/** "a", "a or b", "a, b or c". */
-const orList = (items: readonly string[]) =>
-  items.length < 2 ? items.join('') : `${items.slice(0, -1).join(', ')} or ${items.at(-1)}`;
+/** "a", "a or b", "a, b or c"; clauses that hold an "or" of their own are set apart with ", or". */
+const orList = (items: readonly string[], separator = ' or ') =>
+  items.length < 2 ? items.join('') : `${items.slice(0, -1).join(', ')}${separator}${items.at(-1)}`;
 
 /** How many of the lab's counted cells carry a score, when not all of them do. */
 const coverage = (row: RankedLab) =>
@@ -62,7 +62,10 @@ export function Ranking({ frame, card, note }: { frame: RubricFrame; card: Card;
     // Neighbours with equal scores are tied, so neither "overtakes": one would move ahead.
     return `${name(s.lower, 'labs')} would move ahead of ${upper}${
       tied.has(s.upper) && tied.has(s.lower) ? ' (now tied)' : ''
-    } if ${orList([...weights].map(([analogy, ws]) => `${name(analogy, 'analogies')} weighed ${orList(ws)}`))}.`;
+    } if ${orList(
+      [...weights].map(([analogy, ws]) => `${name(analogy, 'analogies')} weighed ${orList(ws)}`),
+      ', or ',
+    )}.`;
   };
   const fragile = sensitivity.filter((s) => s.swaps.length > 0);
   const rows = (list: readonly RankedLab[]) =>

@@ -36,7 +36,10 @@ test.describe('scoring on an analogy page', () => {
     await page.goto('/');
     await waitForIslands(page);
     // Every lab on every analogy: the count grows as labs are added.
-    const rubric = (await (await page.request.get('/rubric.json')).json()) as { labs: unknown[]; analogies: unknown[] };
+    const rubric = (await (await page.request.get('/rubric.json')).json()) as {
+      labs: unknown[];
+      analogies: unknown[];
+    };
     await expect(
       page.getByText(`You have scored 1 of ${rubric.labs.length * rubric.analogies.length} cells.`),
     ).toBeVisible();
@@ -103,7 +106,8 @@ test.describe('the scorecard', () => {
     await scoreControl(page, 'opacity', 'anthropic').selectOption('1');
     await scoreControl(page, 'deception', 'anthropic').selectOption('3');
     const row = page.locator('.ranking li', { hasText: 'Anthropic' });
-    await expect(row).toContainText('2.00 of 4, 4 of 6 cells unscored');
+    await scoreControl(page, 'incorrigibility', 'anthropic').selectOption('2');
+    await expect(row).toContainText('2.00 of 4, on 3 of 6 cells');
     await page.getByRole('combobox', { name: `Weight of ${title('deception')}` }).selectOption('3');
     await expect(row).toContainText('2.50 of 4');
   });
@@ -114,7 +118,12 @@ test.describe('the scorecard', () => {
     await scoreControl(page, 'deception', 'openai').selectOption('0');
     await scoreControl(page, 'opacity', 'meta').selectOption('1');
     await scoreControl(page, 'deception', 'meta').selectOption('2');
-    await expect(page.locator('.sensitivity')).toContainText('Meta would overtake OpenAI if');
+    // A third cell each, so both labs are scored on enough cells to be ranked.
+    await scoreControl(page, 'incorrigibility', 'openai').selectOption('2');
+    await scoreControl(page, 'incorrigibility', 'meta').selectOption('2');
+    await expect(page.locator('.sensitivity')).toContainText(
+      'Meta would move ahead of OpenAI if Deception weighed × 2 or × 3.',
+    );
   });
 
   test('a note full of markup is kept as plain text and never runs', async ({ page }) => {
