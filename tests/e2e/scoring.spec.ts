@@ -109,7 +109,7 @@ test.describe('the scorecard', () => {
     await scoreControl(page, 'incorrigibility', 'anthropic').selectOption('2');
     await expect(row).toContainText('2.00 of 4, on 3 of 6 cells');
     await page.getByRole('combobox', { name: `Weight of ${title('deception')}` }).selectOption('3');
-    await expect(row).toContainText('2.50 of 4');
+    await expect(row).toContainText('2.40 of 4');
   });
 
   test('says which single weight change would swap two adjacent labs', async ({ page }) => {
@@ -122,7 +122,7 @@ test.describe('the scorecard', () => {
     await scoreControl(page, 'incorrigibility', 'openai').selectOption('2');
     await scoreControl(page, 'incorrigibility', 'meta').selectOption('2');
     await expect(page.locator('.sensitivity')).toContainText(
-      'Meta would move ahead of OpenAI if Deception weighed × 2 or × 3.',
+      'Meta would move ahead of OpenAI if Opacity weighed × 0, or Deception weighed × 2 or × 3.',
     );
   });
 
