@@ -2,7 +2,7 @@ import { useStore } from './use-store';
 import { StorageNotice } from './StorageNotice';
 import type { RubricFrame } from '../rubric/types';
 import { countScored, getCell } from '../rubric/scorecard';
-import { ranking } from '../rubric/scoring';
+import { coverageRanking, inOrder } from '../rubric/coverage';
 import { $card, $ready, useScorecardStore } from './store';
 import { Heatmap } from './Heatmap';
 
@@ -33,9 +33,10 @@ export default function Glance({ frame, scorecardHref }: Props) {
       </p>
       <Heatmap
         frame={frame}
-        ranked={ranking(card, frame)}
+        ranked={inOrder(coverageRanking(card, frame))}
         level={(lab, analogy) => getCell(card, lab, analogy).level}
         caption="Your scores at a glance"
+        phoneCards
       />
     </div>
   );

@@ -6,7 +6,7 @@ import { useStore } from './use-store';
 import { useState } from 'preact/hooks';
 import type { RubricFrame } from '../rubric/types';
 import { getCell, isEmpty, weightOf } from '../rubric/scorecard';
-import { ranking } from '../rubric/scoring';
+import { coverageRanking, inOrder } from '../rubric/coverage';
 import { describeUnknownKeys } from '../rubric/share-decode';
 import { $card, $shared, closeShared, replaceWithShared } from './store';
 import { leaveShareLink } from './share-link';
@@ -45,7 +45,7 @@ export function SharedPanel({ frame }: { frame: RubricFrame }) {
           </p>
           <Heatmap
             frame={frame}
-            ranked={ranking(shared.card, frame)}
+            ranked={inOrder(coverageRanking(shared.card, frame))}
             level={(lab, analogy) => getCell(shared.card, lab, analogy).level}
             caption="The shared scores (read-only), with each lab's aggregate under their weights"
             phoneCards

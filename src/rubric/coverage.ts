@@ -37,3 +37,10 @@ export function coverageRanking(card: Scorecard, frame: RubricFrame): CoverageRa
     sensitivity: sensitivity(card, rankedFrame),
   };
 }
+
+/** Ranked labs first, then those scored on too few cells to rank, then the unscored: the order tables show. */
+export const inOrder = ({ ranked, thin, unscored }: CoverageRanking): RankedLab[] => [
+  ...ranked,
+  ...thin,
+  ...unscored,
+];

@@ -161,7 +161,21 @@ for (const width of [375, 1280]) {
       }
     });
 
-    test('the essay’s score tables fit the page without scrolling sideways', async ({ page }) => {
+    test('the essay’s score tables and the home glance fit the page without scrolling sideways', async ({
+      page,
+    }) => {
+      await openScorecard(page);
+      for (const analogy of rubric.analogies) await scoreControl(page, analogy.id, 'meta').selectOption('2');
+      await scoreControl(page, 'opacity', 'xai').selectOption('4');
+      await page.goto('/');
+      await waitForIslands(page);
+      const glance = page.locator('.glance .table-wrap');
+      expect(await glance.evaluate((box) => box.scrollWidth <= box.clientWidth + 1)).toBe(true);
+      // A lab scored on one cell comes after the ranked ones and says so.
+      await expect(page.locator('.glance tbody tr').last()).not.toContainText('xAI');
+      await expect(page.locator('.glance tr', { hasText: 'xAI' })).toContainText(
+        'on only 1 of 6 cells, not ranked',
+      );
       await page.goto('/essay/');
       await waitForIslands(page);
       const overflowing = await page
