@@ -31,7 +31,7 @@ export default function AnalogyScores({ analogy, labs }: Props) {
           {labs.map(({ lab, reference, tally }) => (
             <tr>
               <th scope="row">{lab.name}</th>
-              <td>
+              <td data-label="Your score">
                 <LevelSelect
                   compact
                   lab={lab}
@@ -40,7 +40,7 @@ export default function AnalogyScores({ analogy, labs }: Props) {
                   onChange={(level) => scoreCell(lab.id, analogy.id, level)}
                 />
               </td>
-              <td>
+              <td data-label="Site's reading, evidence">
                 <span class={`level level-${reference}`}>{reference}</span> {LEVEL_LABELS[reference]}
                 <br />
                 <span class="muted">

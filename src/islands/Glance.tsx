@@ -2,7 +2,7 @@ import { useStore } from './use-store';
 import { StorageNotice } from './StorageNotice';
 import type { RubricFrame } from '../rubric/types';
 import { countScored, getCell } from '../rubric/scorecard';
-import { ranking } from '../rubric/scoring';
+import { coverageRanking, inOrder } from '../rubric/coverage';
 import { $card, $ready, useScorecardStore } from './store';
 import { Heatmap } from './Heatmap';
 
@@ -20,7 +20,8 @@ export default function Glance({ frame, scorecardHref }: Props) {
   const scored = countScored(card, frame);
   const total = frame.labs.length * frame.analogies.length;
   return (
-    <div class="glance">
+    // Until the saved card is read, the table's cells are hidden rather than shown as unscored.
+    <div class="glance" aria-busy={!ready}>
       <StorageNotice />
       <p role="status">
         {!ready
@@ -28,13 +29,14 @@ export default function Glance({ frame, scorecardHref }: Props) {
           : scored === 0
             ? 'You have not scored any lab yet.'
             : `You have scored ${scored} of ${total} cells.`}{' '}
-        <a href={scorecardHref}>{scored === 0 ? 'Start scoring' : 'Open your scorecard'}</a>
+        <a href={scorecardHref}>{ready && scored === 0 ? 'Start scoring' : 'Open your scorecard'}</a>
       </p>
       <Heatmap
         frame={frame}
-        ranked={ranking(card, frame)}
+        ranked={inOrder(coverageRanking(card, frame))}
         level={(lab, analogy) => getCell(card, lab, analogy).level}
         caption="Your scores at a glance"
+        phoneCards
       />
     </div>
   );

@@ -44,9 +44,19 @@ export function Heatmap({ frame, ranked, level, caption, phoneCards = false }: P
                     'none yet'
                   ) : (
                     <>
-                      <span class="bar" style={{ width: `${(row.score / 4) * 100}%` }} aria-hidden="true" />
+                      <span
+                        class={row.rank === null ? 'bar thin' : 'bar'}
+                        style={{ width: `${(row.score / 4) * 100}%` }}
+                        aria-hidden="true"
+                      />
                       <span>{row.score.toFixed(2)}</span>
-                      {row.unscored > 0 && <span class="muted"> ({row.unscored} unscored)</span>}
+                      {row.unscored > 0 && (
+                        <span class="muted">
+                          {row.rank === null
+                            ? ` (on only ${row.scored} of ${row.scored + row.unscored} cells, not ranked)`
+                            : ` (${row.unscored} unscored)`}
+                        </span>
+                      )}
                     </>
                   )}
                 </td>

@@ -7,7 +7,6 @@ import { $card, replaceScores, useScorecardStore } from './store';
 import { Feedback } from './Feedback';
 import { StorageNotice } from './StorageNotice';
 import { Matrix } from './Matrix';
-import { Ranking } from './Ranking';
 import { ShareExport } from './ShareExport';
 
 interface Props {
@@ -51,6 +50,14 @@ export default function Scorecard({ frame, reading, aggregateNote, shareNote, st
     // page's JavaScript budget is for what a reader needs at once.
     void import('./PrintRecord').then((module) => setPrint(() => module.default));
   }, []);
+  const [RankingView, setRanking] = useState<FunctionComponent<{
+    frame: RubricFrame;
+    card: typeof card;
+    note: string;
+  }> | null>(null);
+  useEffect(() => {
+    void import('./Ranking').then((module) => setRanking(() => module.Ranking));
+  }, []);
   const total = frame.labs.length * frame.analogies.length;
   const unscored = total - countScored(card, frame);
 
@@ -85,7 +92,11 @@ export default function Scorecard({ frame, reading, aggregateNote, shareNote, st
       <Matrix frame={frame} card={card} />
 
       <h2 id="results">Ranking</h2>
-      <Ranking frame={frame} card={card} note={aggregateNote} />
+      {RankingView ? (
+        <RankingView frame={frame} card={card} note={aggregateNote} />
+      ) : (
+        <p class="meta">{aggregateNote}</p>
+      )}
 
       <ShareExport frame={frame} card={card} note={shareNote} />
       {Print && <Print frame={frame} address={`${window.location.origin}${window.location.pathname}`} />}

@@ -13,10 +13,17 @@ import { download } from './download';
 const exchange = () => import('../rubric/exchange');
 const importPreview = () => import('./ImportPreview');
 
+/**
+ * The export's file name, dated with the reader's own day: a second export on another day does not
+ * overwrite the first, and the name says what the file is when it turns up in Downloads later.
+ */
+const fileName = (extension: string) =>
+  `labs-alignment-scorecard-${new Date(Date.now() - new Date().getTimezoneOffset() * 6e4).toISOString().slice(0, 10)}.${extension}`;
+
 async function exportFile(format: 'csv' | 'json', frame: RubricFrame): Promise<void> {
   const { toCsv, toJson } = await exchange();
-  if (format === 'csv') download('scorecard.csv', 'text/csv;charset=utf-8', toCsv($card.get(), frame));
-  else download('scorecard.json', 'application/json', toJson($card.get(), frame));
+  if (format === 'csv') download(fileName('csv'), 'text/csv;charset=utf-8', toCsv($card.get(), frame));
+  else download(fileName('json'), 'application/json', toJson($card.get(), frame));
 }
 
 export function ShareExport({ frame, card, note }: { frame: RubricFrame; card: Card; note: string }) {

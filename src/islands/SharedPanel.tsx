@@ -6,7 +6,7 @@ import { useStore } from './use-store';
 import { useState } from 'preact/hooks';
 import type { RubricFrame } from '../rubric/types';
 import { getCell, isEmpty, weightOf } from '../rubric/scorecard';
-import { ranking } from '../rubric/scoring';
+import { coverageRanking, inOrder } from '../rubric/coverage';
 import { describeUnknownKeys } from '../rubric/share-decode';
 import { $card, $shared, closeShared, replaceWithShared } from './store';
 import { leaveShareLink } from './share-link';
@@ -45,7 +45,7 @@ export function SharedPanel({ frame }: { frame: RubricFrame }) {
           </p>
           <Heatmap
             frame={frame}
-            ranked={ranking(shared.card, frame)}
+            ranked={inOrder(coverageRanking(shared.card, frame))}
             level={(lab, analogy) => getCell(shared.card, lab, analogy).level}
             caption="The shared scores (read-only), with each lab's aggregate under their weights"
             phoneCards
@@ -68,7 +68,8 @@ export function SharedPanel({ frame }: { frame: RubricFrame }) {
         </>
       )}
       <p class="actions">
-        {!empty && (
+        {/* With no scores of one's own, a comparison would be a column of dashes. */}
+        {!empty && !isEmpty(mine) && (
           <button type="button" aria-pressed={comparing} onClick={() => setComparing(!comparing)}>
             Compare with mine
           </button>
@@ -94,7 +95,10 @@ export function SharedPanel({ frame }: { frame: RubricFrame }) {
           Close shared scorecard
         </button>
       </p>
-      {comparing && <CompareTable frame={frame} theirs={shared.card} mine={mine} />}
+      {!empty && isEmpty(mine) && (
+        <p class="meta">You have no scores of your own yet, so there is nothing to compare them with.</p>
+      )}
+      {comparing && !isEmpty(mine) && <CompareTable frame={frame} theirs={shared.card} mine={mine} />}
     </section>
   );
 }

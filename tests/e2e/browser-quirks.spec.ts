@@ -34,7 +34,7 @@ test.describe('on a phone', () => {
 });
 
 for (const path of SCORING_PAGES) {
-  test(`${path} says plainly that scores live only in this browser, and how to keep them`, async ({
+  test(`${path} says plainly that scores live only in this browser, and where to keep them (on the scorecard: down the page)`, async ({
     page,
   }) => {
     await page.goto(path);
@@ -42,7 +42,16 @@ for (const path of SCORING_PAGES) {
     await expect(note).toContainText('only in this browser');
     await expect(note).toContainText('share link');
     await expect(note).toContainText('export');
-    await expect(note).toContainText('from your scorecard.');
+    if (path === '/scorecard/') {
+      // On the scorecard the notice points down the page to export, not at the page itself.
+      const link = note.getByRole('link', { name: 'Share, export, import' });
+      await expect(link).toHaveAttribute('href', '#share');
+      await expect(note.getByRole('link', { name: 'your scorecard' })).toHaveCount(0);
+      await link.click();
+      await expect(page.getByRole('heading', { name: 'Share, export, import' })).toBeInViewport();
+    } else {
+      await expect(note).toContainText('from your scorecard.');
+    }
   });
 }
 

@@ -94,5 +94,8 @@ test('an evidence anchor published before items were merged still lands on its a
   await expect(line).toBeInViewport();
   await line.getByRole('link').first().click();
   await expect(page).toHaveURL(/\/evidence\/#openai-recapitalization-2025$/);
-  await expect(page.locator('li#openai-recapitalization-2025 .sources a').first()).toHaveAttribute('href', /^https:\/\//);
+  await expect(page.locator('li#openai-recapitalization-2025 .sources a').first()).toHaveAttribute(
+    'href',
+    /^https:\/\//,
+  );
 });

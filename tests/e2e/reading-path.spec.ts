@@ -122,9 +122,13 @@ for (const viewport of VIEWPORTS) {
         await expectNoAxeViolation(page, `analogy ${viewport.width} ${colorScheme}, reading open, scored 4`);
         // Scoring a lab unfolds its reading by itself.
         const meta = page.locator('section#meta');
-        await meta.getByRole('combobox', { name: `${analogyTitle()} score for Meta`, exact: true }).selectOption('1');
+        await meta
+          .getByRole('combobox', { name: `${analogyTitle()} score for Meta`, exact: true })
+          .selectOption('1');
         await expect(meta.locator('.site-reading p')).toBeVisible();
-        await meta.getByRole('combobox', { name: `${analogyTitle()} score for Meta`, exact: true }).selectOption('');
+        await meta
+          .getByRole('combobox', { name: `${analogyTitle()} score for Meta`, exact: true })
+          .selectOption('');
         await expect(meta.locator('.site-reading p')).toBeHidden();
         expect(await sidewaysOverflow(page)).toBeLessThanOrEqual(0);
       });

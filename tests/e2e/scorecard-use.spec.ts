@@ -96,12 +96,6 @@ for (const width of [375, 1280]) {
         }) => {
           // Six axe runs; a machine shared with other work needs the room.
           test.setTimeout(240_000);
-          // Known defect, left open in issue 9: at 1280 px, after "Reset scores", axe finds the last
-          // matrix row's "Details" targets crowded (target-size) while the reset message is shown.
-          test.fixme(
-            page.viewportSize()!.width >= 1280,
-            'issue 9: reset message crowds the last row of Details targets at 1280 px',
-          );
           await openScorecard(page);
           await scoreRow(page, 'meta', '3');
           // Import preview.
@@ -126,6 +120,9 @@ for (const width of [375, 1280]) {
           await page.getByRole('button', { name: 'Reset scores' }).click();
           await expect(page.getByRole('button', { name: 'Undo reset' })).toBeVisible();
           expect(await axeViolations(page)).toEqual([]);
+          // Undone, so that the reader has scores of their own to compare with.
+          await page.getByRole('button', { name: 'Undo reset' }).click();
+          await expect(scoreControl(page, 'opacity', 'meta')).toHaveValue('3');
           // The shared view with notes, then Compare.
           await openScorecard(page, new URL(v1Fixture.link).hash);
           await expect(page.getByRole('region', { name: 'A shared scorecard' })).toBeVisible();
@@ -199,7 +196,8 @@ for (const width of [375, 1280]) {
       await scoreRow(page, 'openai', '4');
       await scoreRow(page, 'anthropic', '3');
       await scoreRow(page, 'meta', '2');
-      await scoreControl(page, 'opacity', 'microsoft').selectOption('2');
+      for (const analogy of ['opacity', 'deception', 'power-seeking'])
+        await scoreControl(page, analogy, 'microsoft').selectOption('2');
       const meters = ['OpenAI', 'Anthropic', 'Meta', 'Microsoft'].map((name) =>
         page.getByRole('meter', { name: `${name} aggregate` }),
       );
@@ -223,7 +221,56 @@ for (const width of [375, 1280]) {
       await expect(page.getByRole('meter', { name: 'Google DeepMind aggregate' })).toHaveCount(0);
       // A weight of 0 drops the cell from the count.
       await page.getByRole('combobox', { name: `Weight of ${title('deception')}` }).selectOption('0');
-      await expect(ranking.locator('li', { hasText: 'Microsoft' })).toContainText('4 of 5 cells unscored');
+      await expect(ranking.locator('li', { hasText: 'Microsoft' })).toContainText('on only 2 of 5 cells');
+    });
+
+    test('a lab scored on one cell of six is not ranked first with a full bar, and says why (issue 9, review 3)', async ({
+      page,
+    }) => {
+      await openScorecard(page);
+      await scoreRow(page, 'meta', '2');
+      await scoreControl(page, 'opacity', 'xai').selectOption('4');
+      await scoreControl(page, 'opacity', 'openai').selectOption('4');
+      await scoreControl(page, 'deception', 'openai').selectOption('3');
+      await scoreControl(page, 'power-seeking', 'openai').selectOption('3');
+      const row = (name: string) => page.locator('.ranking li', { hasText: name });
+      // Meta (six cells) and OpenAI (three) are ranked; xAI's one cell is shown, unnumbered, below them.
+      await expect(row('OpenAI').locator('.rank')).toHaveText('1.');
+      await expect(row('Meta').locator('.rank')).toHaveText('2.');
+      await expect(row('xAI').locator('.rank')).toHaveText('');
+      await expect(row('xAI')).toContainText('4.00 of 4, on only 1 of 6 cells');
+      await expect(row('xAI')).not.toContainText('tied');
+      await expect(
+        page.getByText('Not ranked: a lab is ranked once at least half of its cells are scored.'),
+      ).toBeVisible();
+      // Its mean is still a meter on the same scale, below every ranked lab.
+      const xai = page.getByRole('meter', { name: 'xAI aggregate' });
+      await expect(xai).toHaveAttribute('value', '4');
+      const [meta, thin] = await Promise.all([
+        page.getByRole('meter', { name: 'Meta aggregate' }).boundingBox(),
+        xai.boundingBox(),
+      ]);
+      expect(thin!.y).toBeGreaterThan(meta!.y);
+      expect(thin!.x).toBeCloseTo(meta!.x, 0);
+      expect(thin!.width).toBeCloseTo(meta!.width, 0);
+      // And it takes no part in the "what would change the ranking" sentences.
+      await expect(page.locator('.sensitivity li', { hasText: 'xAI' })).toHaveCount(0);
+      expect(await axeViolations(page)).toEqual([]);
+    });
+
+    test('tied labs are not said to "overtake": the sentence names the tie and groups the weights', async ({
+      page,
+    }) => {
+      await openScorecard(page);
+      await scoreRow(page, 'openai', '2');
+      await scoreRow(page, 'anthropic', '2');
+      await scoreControl(page, 'misaligned-incentives', 'anthropic').selectOption('4');
+      await scoreControl(page, 'power-seeking', 'anthropic').selectOption('0');
+      const sentence = page.locator('.sensitivity li', { hasText: 'Anthropic' });
+      await expect(sentence).toHaveText(
+        `Anthropic would move ahead of OpenAI (now tied) if ${title('misaligned-incentives')} weighed × 2 or × 3, or ${title('power-seeking')} weighed × 0.`,
+      );
+      await expect(page.locator('.sensitivity')).not.toContainText('overtake');
     });
 
     test('messages and Undo appear next to the control that caused them, in view (defect 4)', async ({

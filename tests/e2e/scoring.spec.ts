@@ -106,9 +106,10 @@ test.describe('the scorecard', () => {
     await scoreControl(page, 'opacity', 'anthropic').selectOption('1');
     await scoreControl(page, 'deception', 'anthropic').selectOption('3');
     const row = page.locator('.ranking li', { hasText: 'Anthropic' });
-    await expect(row).toContainText('2.00 of 4, 4 of 6 cells unscored');
+    await scoreControl(page, 'incorrigibility', 'anthropic').selectOption('2');
+    await expect(row).toContainText('2.00 of 4, on 3 of 6 cells');
     await page.getByRole('combobox', { name: `Weight of ${title('deception')}` }).selectOption('3');
-    await expect(row).toContainText('2.50 of 4');
+    await expect(row).toContainText('2.40 of 4');
   });
 
   test('says which single weight change would swap two adjacent labs', async ({ page }) => {
@@ -117,7 +118,12 @@ test.describe('the scorecard', () => {
     await scoreControl(page, 'deception', 'openai').selectOption('0');
     await scoreControl(page, 'opacity', 'meta').selectOption('1');
     await scoreControl(page, 'deception', 'meta').selectOption('2');
-    await expect(page.locator('.sensitivity')).toContainText('Meta would overtake OpenAI if');
+    // A third cell each, so both labs are scored on enough cells to be ranked.
+    await scoreControl(page, 'incorrigibility', 'openai').selectOption('2');
+    await scoreControl(page, 'incorrigibility', 'meta').selectOption('2');
+    await expect(page.locator('.sensitivity')).toContainText(
+      'Meta would move ahead of OpenAI if Opacity weighed × 0, or Deception weighed × 2 or × 3.',
+    );
   });
 
   test('a note full of markup is kept as plain text and never runs', async ({ page }) => {

@@ -1,0 +1,211 @@
+/**
+ * What first-time readers tripped over on the scorecard and the reading path (issue 9, the
+ * review of 2026-11-27), checked in the states they put the pages in, at 375 and 1280 px.
+ */
+import AxeBuilder from '@axe-core/playwright';
+import type { Page } from '@playwright/test';
+import { expect, rubric, test, waitForIslands } from './fixtures';
+
+const WCAG_22_AA = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
+const title = (id: string) => rubric.analogies.find((a) => a.id === id)!.title;
+const labName = (id: string) => rubric.labs.find((l) => l.id === id)!.name;
+const scoreControl = (page: Page, analogy: string, lab: string) =>
+  page.getByRole('combobox', { name: `${title(analogy)} score for ${labName(lab)}`, exact: true });
+const detailsOf = (page: Page, analogy: string, lab: string) =>
+  page.locator('summary', { hasText: `and confidence: ${title(analogy)}, ${labName(lab)}` });
+
+async function openScorecard(page: Page, hash = '') {
+  await page.goto(`/scorecard/${hash}`);
+  await waitForIslands(page);
+}
+
+async function axeViolations(page: Page): Promise<string[]> {
+  const { violations } = await new AxeBuilder({ page }).withTags(WCAG_22_AA).analyze();
+  return violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+}
+
+/** How much of a select's chosen label is cut off, in px: its text's width beyond the room the select gives it. */
+const clippedBy = (page: Page, selector: string) =>
+  page.locator(selector).evaluateAll((selects) =>
+    (selects as HTMLSelectElement[]).map((select) => {
+      const style = getComputedStyle(select);
+      const context = document.createElement('canvas').getContext('2d')!;
+      context.font = `${style.fontWeight} ${style.fontSize} ${style.fontFamily}`;
+      const text = select.selectedOptions[0]?.textContent ?? '';
+      // Chromium draws its arrow in the last 20 px of the box, inside the padding.
+      const room =
+        select.clientWidth - parseFloat(style.paddingLeft) - Math.max(parseFloat(style.paddingRight), 20);
+      return { text, over: Math.ceil(context.measureText(text).width - room) };
+    }),
+  );
+
+for (const width of [375, 1280]) {
+  test.describe(`at ${width} px`, () => {
+    test.use({ viewport: { width, height: width === 375 ? 740 : 900 } });
+
+    for (const colorScheme of ['light', 'dark'] as const) {
+      test(`${colorScheme}: every level's whole label fits its select, and level 0 has a colour of its own`, async ({
+        page,
+      }) => {
+        await page.emulateMedia({ colorScheme });
+        await openScorecard(page);
+        for (const level of ['0', '1', '2', '3', '4'])
+          await scoreControl(page, 'opacity', rubric.labs[Number(level)]!.id).selectOption(level);
+        const cut = (await clippedBy(page, '.matrix .level-select')).filter((s) => s.over > 0);
+        expect(cut).toEqual([]);
+        const background = (selector: string) =>
+          page
+            .locator(selector)
+            .first()
+            .evaluate((el) => getComputedStyle(el).backgroundColor);
+        const zero = await background('.matrix td.level-0');
+        const unscored = await background('.matrix tbody td:not([class*="level-"]):not(.aggregate)');
+        const page_ = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+        expect(zero).not.toBe(unscored);
+        expect(zero).not.toBe(page_);
+        expect(zero).not.toBe('rgba(0, 0, 0, 0)');
+        expect(await axeViolations(page)).toEqual([]);
+      });
+    }
+
+    test('the phone ranking puts name and bar on one line; "Aggregate" is one word on the laptop', async ({
+      page,
+    }) => {
+      await openScorecard(page);
+      for (const analogy of rubric.analogies) {
+        await scoreControl(page, analogy.id, 'google-deepmind').selectOption('2');
+        await scoreControl(page, analogy.id, 'openai').selectOption('3');
+      }
+      const row = page.locator('.ranking li', { hasText: 'OpenAI' });
+      const [name, meter, figures] = await Promise.all(
+        ['.rank-name', 'meter', '.rank-score'].map((s) => row.locator(s).boundingBox()),
+      );
+      // The bar sits beside the name, the figures below both, as wide as the two together.
+      expect(Math.abs(meter!.y + meter!.height / 2 - (name!.y + name!.height / 2))).toBeLessThan(
+        name!.height,
+      );
+      expect(figures!.y).toBeGreaterThanOrEqual(name!.y + name!.height - 1);
+      if (width === 375) expect(figures!.width).toBeGreaterThan(200);
+      const header = page.locator('.matrix thead tr').first().locator('th').last();
+      await expect(header).toHaveText('Aggregate');
+      const lines = await header.evaluate((th) => {
+        const range = document.createRange();
+        range.selectNodeContents(th);
+        return new Set([...range.getClientRects()].map((r) => Math.round(r.top))).size;
+      });
+      if (width === 1280) expect(lines).toBe(1);
+    });
+
+    test('targets: file input at least 24 px, phone Details 44 px, the open note box comfortable; labels in one family', async ({
+      page,
+    }) => {
+      await openScorecard(page);
+      const file = await page.getByLabel('Import scores').boundingBox();
+      expect(file!.height).toBeGreaterThanOrEqual(24);
+      const details = detailsOf(page, 'opacity', 'meta');
+      const summary = await details.boundingBox();
+      expect(summary!.height).toBeGreaterThanOrEqual(width === 375 ? 44 : 24);
+      await details.click();
+      const note = page.getByRole('textbox', { name: `Note on ${title('opacity')} for ${labName('meta')}` });
+      const [box, card] = await Promise.all([
+        note.boundingBox(),
+        page.locator('.matrix tbody tr', { hasText: 'Meta' }).boundingBox(),
+      ]);
+      if (width === 375) {
+        // The open cell takes the card's whole width, and the box holds several lines.
+        expect(box!.width).toBeGreaterThan(card!.width * 0.8);
+        expect(box!.height).toBeGreaterThanOrEqual(100);
+      }
+      const families = await page
+        .locator('.share-export label, .matrix label')
+        .evaluateAll((labels) => [...new Set(labels.map((l) => getComputedStyle(l).fontFamily))]);
+      expect(families).toHaveLength(1);
+      expect(families[0]).toBe(
+        await page
+          .getByRole('button', { name: 'Export CSV' })
+          .evaluate((b) => getComputedStyle(b).fontFamily),
+      );
+    });
+
+    test('a shared card offers Compare only to a reader with scores of their own', async ({ page }) => {
+      await openScorecard(page, '#share=v1.oaop4de3');
+      const shared = page.getByRole('region', { name: 'A shared scorecard' });
+      await expect(shared).toContainText(
+        'You have no scores of your own yet, so there is nothing to compare them with.',
+      );
+      await expect(shared.getByRole('button', { name: 'Compare with mine' })).toHaveCount(0);
+      await shared.getByRole('button', { name: 'Close shared scorecard' }).click();
+      await scoreControl(page, 'opacity', 'openai').selectOption('1');
+      await openScorecard(page, '#share=v1.oaop4de3');
+      await page.reload();
+      await waitForIslands(page);
+      await page.getByRole('button', { name: 'Compare with mine' }).click();
+      await expect(page.getByRole('table', { name: /side by side/ })).toContainText('2 cells differ');
+    });
+
+    test('exports are named for the site and dated', async ({ page }) => {
+      await openScorecard(page);
+      await scoreControl(page, 'opacity', 'openai').selectOption('1');
+      const today = await page.evaluate(() => {
+        const d = new Date();
+        return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+      });
+      for (const format of ['CSV', 'JSON']) {
+        const [download] = await Promise.all([
+          page.waitForEvent('download'),
+          page.getByRole('button', { name: `Export ${format}` }).click(),
+        ]);
+        expect(download.suggestedFilename()).toBe(
+          `labs-alignment-scorecard-${today}.${format.toLowerCase()}`,
+        );
+      }
+    });
+
+    test('the essay’s score tables and the home glance fit the page without scrolling sideways', async ({
+      page,
+    }) => {
+      await openScorecard(page);
+      for (const analogy of rubric.analogies) await scoreControl(page, analogy.id, 'meta').selectOption('2');
+      await scoreControl(page, 'opacity', 'xai').selectOption('4');
+      await page.goto('/');
+      await waitForIslands(page);
+      const glance = page.locator('.glance .table-wrap');
+      expect(await glance.evaluate((box) => box.scrollWidth <= box.clientWidth + 1)).toBe(true);
+      // A lab scored on one cell comes after the ranked ones and says so.
+      await expect(page.locator('.glance tbody tr').last()).not.toContainText('xAI');
+      await expect(page.locator('.glance tr', { hasText: 'xAI' })).toContainText(
+        'on only 1 of 6 cells, not ranked',
+      );
+      await page.goto('/essay/');
+      await waitForIslands(page);
+      const overflowing = await page
+        .locator('.analogy-scores')
+        .evaluateAll((boxes) => boxes.filter((box) => box.scrollWidth > box.clientWidth + 1).length);
+      expect(overflowing).toBe(0);
+      expect(
+        await page.evaluate(
+          () => document.documentElement.scrollWidth <= document.documentElement.clientWidth,
+        ),
+      ).toBe(true);
+      const cut = (await clippedBy(page, '.analogy-scores .level-select')).filter((s) => s.over > 0);
+      expect(cut).toEqual([]);
+    });
+  });
+}
+
+test('the home page shows the saved scorecard at a glance without being scrolled to', async ({ page }) => {
+  await openScorecard(page);
+  await scoreControl(page, 'opacity', 'openai').selectOption('3');
+  await scoreControl(page, 'deception', 'meta').selectOption('1');
+  await page.goto('/');
+  // No scrolling: the glance must be right by the time the reader gets to it.
+  const status = page.locator('.glance [role="status"]');
+  await expect(status).toHaveText(
+    'You have scored 2 of 42 cells. Open your scorecard'.replace(
+      '42',
+      String(rubric.labs.length * rubric.analogies.length),
+    ),
+  );
+  await expect(page.locator('.glance td.level-3')).toHaveText('3');
+  expect(await page.evaluate(() => window.scrollY)).toBe(0);
+});
