@@ -34,6 +34,9 @@ export default function Panel({ frame, site, scorecardPath }: Props) {
   const openProblem = useStore($openProblem);
   const files = useRef<HTMLInputElement>(null);
   const [Results, setResults] = useState<FunctionComponent<ResultsProps> | null>(null);
+  // What an opened panel link should bring into view once it is on the page: whoever opens a
+  // panel link came for the panel, which on a phone sits a screen or more below the form.
+  const [reveal, setReveal] = useState<'results' | 'problem' | null>(null);
 
   const loadResults = async () => {
     const module = await import('./PanelResults');
@@ -48,7 +51,7 @@ export default function Panel({ frame, site, scorecardPath }: Props) {
   useEffect(() => {
     const open = async () => {
       if (!window.location.hash.startsWith('#panel=')) return;
-      await Promise.all([
+      const [opened] = await Promise.all([
         openPanelFromHash(
           window.location.hash,
           frame,
@@ -57,12 +60,21 @@ export default function Panel({ frame, site, scorecardPath }: Props) {
         ),
         loadResults(),
       ]);
+      setReveal(opened);
     };
     void open();
     // A panel link pasted into this tab's address bar arrives as a hash change, not a new page.
     window.addEventListener('hashchange', open);
     return () => window.removeEventListener('hashchange', open);
   }, []);
+
+  useEffect(() => {
+    if (reveal === null) return;
+    const target = document.getElementById(reveal === 'results' ? 'panel-results' : 'panel-open-problem');
+    if (target === null) return;
+    target.focus();
+    setReveal(null);
+  }, [reveal, built, Results]);
 
   async function submit(event: Event) {
     event.preventDefault();
@@ -73,8 +85,8 @@ export default function Panel({ frame, site, scorecardPath }: Props) {
   const otherProblems = built?.otherProblems ?? [];
   return (
     <div class="panel-builder">
-      <div role="alert" class="message error">
-        {openProblem !== null && `${openProblem} Paste the scorecard links below instead.`}
+      <div role="alert" id="panel-open-problem" tabindex={-1} class="message error">
+        {openProblem}
       </div>
       <form class="panel-form card" onSubmit={submit}>
         <label for="panel-links">Scorecard links</label>

@@ -22,8 +22,6 @@ export interface ResultsProps {
 const level = (value: number) => (Number.isInteger(value) ? String(value) : value.toFixed(1));
 const score = (value: number | null) => (value === null ? '–' : value.toFixed(2));
 const plural = (count: number, one: string, many = `${one}s`) => `${count} ${count === 1 ? one : many}`;
-/** The name the reader's own card travels under in a panel link: "Mine" would mislead whoever opens it. */
-const MAKER = 'Panel maker';
 
 function nameOf(items: readonly RubricItem[], id: string): string {
   return items.find((item) => item.id === id)?.name ?? id;
@@ -314,7 +312,10 @@ function Labs({ frame, panel }: { frame: RubricFrame; panel: Panel }) {
       <h2 id="panel-labs">Labs: aggregates and ranks</h2>
       <p>
         Each rater's aggregate for a lab is the weighted mean of the cells they scored, under their own
-        weights. Rank 1 is the lab that rater scored highest, that is, the one the analogies fit best.
+        weights. Rank 1 is the lab that rater scored highest, that is, the one the analogies fit best. An
+        aggregate counts in the median and the ranks only when it rests on at least half of the analogies that
+        rater weighs: a rater who scored a lab on one or two cells would otherwise rank it as firmly as one
+        who scored them all. Each rater ranks only the labs that count for them.
       </p>
       <div class="table-wrap" tabindex={0} role="region" aria-labelledby="panel-ranks-caption">
         <table class="panel-table">
@@ -325,9 +326,11 @@ function Labs({ frame, panel }: { frame: RubricFrame; panel: Panel }) {
             <tr>
               <th scope="col">Lab</th>
               <th scope="col">Median aggregate</th>
+              <th scope="col">Raters counted</th>
               {frame.labs.map((_, rank) => (
                 <th scope="col">Rank {rank + 1}</th>
               ))}
+              <th scope="col">Too few cells</th>
               <th scope="col">No score</th>
             </tr>
           </thead>
@@ -336,9 +339,11 @@ function Labs({ frame, panel }: { frame: RubricFrame; panel: Panel }) {
               <tr>
                 <th scope="row">{nameOf(frame.labs, lab.lab)}</th>
                 <td>{score(lab.median)}</td>
+                <td>{lab.counted.filter(Boolean).length}</td>
                 {lab.ranks.map((count) => (
                   <td class={count === 0 ? 'muted' : undefined}>{count}</td>
                 ))}
+                <td class={lab.thin === 0 ? 'muted' : undefined}>{lab.thin}</td>
                 <td class={lab.unranked === 0 ? 'muted' : undefined}>{lab.unranked}</td>
               </tr>
             ))}
@@ -347,7 +352,9 @@ function Labs({ frame, panel }: { frame: RubricFrame; panel: Panel }) {
       </div>
       <div class="table-wrap" tabindex={0} role="region" aria-labelledby="panel-aggregates-caption">
         <table class="panel-table">
-          <caption id="panel-aggregates-caption">Each rater's aggregate per lab (0 to 4)</caption>
+          <caption id="panel-aggregates-caption">
+            Each rater's aggregate per lab (0 to 4); in brackets where it rests on too few cells to count
+          </caption>
           <thead>
             <tr>
               <th scope="col">Rater</th>
@@ -360,9 +367,16 @@ function Labs({ frame, panel }: { frame: RubricFrame; panel: Panel }) {
             {panel.raters.map((rater, r) => (
               <tr>
                 <th scope="row">{rater}</th>
-                {panel.labs.map((lab) => (
-                  <td>{score(lab.aggregates[r] ?? null)}</td>
-                ))}
+                {panel.labs.map((lab) => {
+                  const value = lab.aggregates[r] ?? null;
+                  return value === null || lab.counted[r] ? (
+                    <td>{score(value)}</td>
+                  ) : (
+                    <td class="muted">
+                      ({score(value)})<span class="visually-hidden"> too few cells, not counted</span>
+                    </td>
+                  );
+                })}
               </tr>
             ))}
           </tbody>
@@ -376,11 +390,11 @@ function ShareAndExport({ frame, built }: ResultsProps) {
   const link = useMemo(() => {
     const cards = built.raters
       .filter((rater) => rater.site !== true)
-      .map((rater) => ({ name: rater.mine ? MAKER : rater.name, card: rater.card }));
+      .map((rater) => ({ name: rater.name, card: rater.card }));
     return panelLink(window.location.origin + window.location.pathname, cards, built.includeSite, frame);
   }, [built]);
   const [copied, setCopied] = useState<string | null>(null);
-  const hasMine = built.raters.some((rater) => rater.mine === true);
+  const mineName = built.raters.find((rater) => rater.mine === true)?.name;
 
   async function copy() {
     if (!link.ok) return;
@@ -409,7 +423,7 @@ function ShareAndExport({ frame, built }: ResultsProps) {
       </p>
       <p id="panel-link-note" class={link.ok ? 'meta' : 'message error'}>
         {link.ok
-          ? `The link holds every card of this panel after the "#", which browsers never send to a server; notes are left out.${hasMine ? ` Your own card travels in it as "${MAKER}".` : ''}`
+          ? `The link holds every card of this panel after the "#", which browsers never send to a server; notes are left out.${mineName === undefined ? '' : ` Your own card travels in it as "${mineName}", the name it has here.`}`
           : link.message}
       </p>
       <p class="actions">
@@ -427,7 +441,8 @@ function ShareAndExport({ frame, built }: ResultsProps) {
         {copied}
       </p>
       <p class="meta">
-        The CSV has one row per rater, lab and analogy: rater, lab, analogy, level, weight, confidence.
+        The CSV has one row per rater, lab and analogy: rater, lab, analogy, level, weight, confidence, then
+        the lab's and analogy's names. A cell the rater left unscored has an empty level and weight.
       </p>
     </section>
   );
@@ -438,8 +453,12 @@ export function PanelResults({ frame, built }: ResultsProps) {
   const hasMine = built.raters.some((rater) => rater.mine === true);
   return (
     <div class="panel-results">
-      <p class="panel-raters">
-        <strong>Raters:</strong> {panel.raters.join(', ')}.
+      <p class="panel-raters" id="panel-results" tabindex={-1}>
+        <strong>Raters:</strong>{' '}
+        {built.raters
+          .map((rater) => (rater.mine === true ? `${rater.name} (your card)` : rater.name))
+          .join(', ')}
+        .
         {built.unknown.length > 0 &&
           ` Some cards also score ${built.unknown.join(', ')}, which this site does not list; those scores were left out.`}
       </p>

@@ -64,6 +64,7 @@ export async function buildPanel(frame: RubricFrame, site: Scorecard, files: rea
         files: texts,
         site: form.includeSite ? site : null,
         mine: form.includeMine ? { saved: savedCard() } : null,
+        siteHost: typeof window === 'undefined' ? null : window.location.hostname,
       },
       frame,
     );
@@ -81,26 +82,32 @@ async function readText(file: File): Promise<string | null> {
 /**
  * Opens a panel link from the address: its cards go into the textbox as ordinary lines,
  * named as they were, and the panel is built from them, so the reader can see and edit
- * exactly what the panel holds.
+ * exactly what the panel holds. A damaged link still yields the cards that arrived whole.
+ * Resolves to what the page should bring into view: the built panel, the message, or nothing.
  */
 export async function openPanelFromHash(
   hash: string,
   frame: RubricFrame,
   site: Scorecard,
   scorecardUrl: string,
-): Promise<void> {
+): Promise<'results' | 'problem' | null> {
   const { decodePanel, panelFragmentFromHash } = await import('../rubric/panel-codec');
   const fragment = panelFragmentFromHash(hash);
-  if (fragment === null) return;
+  if (fragment === null) return null;
   const result = decodePanel(fragment);
-  if (!result.ok) {
-    $openProblem.set(result.message);
-    return;
-  }
-  $openProblem.set(null);
-  const text = result.cards
+  const opened = result.ok ? result : result.recovered;
+  $openProblem.set(
+    result.ok
+      ? null
+      : opened === undefined
+        ? `${result.message} Paste the scorecard links below instead.`
+        : result.message,
+  );
+  if (opened === undefined) return 'problem';
+  const text = opened.cards
     .map(({ name, payload }) => `${name === null ? '' : `${name}: `}${scorecardUrl}#share=${payload}`)
     .join('\n');
-  editForm({ text, includeSite: result.includeSite, includeMine: false });
+  editForm({ text, includeSite: opened.includeSite, includeMine: false });
   await buildPanel(frame, site, []);
+  return result.ok ? 'results' : 'problem';
 }

@@ -5,14 +5,25 @@
  * takes without a browser; the island only reads files and shows the result.
  */
 import { buildPanel, type Panel, type Rater } from './panel';
-import { readFile, readLines, settleRaters, type InputProblem, type RaterInput } from './panel-input';
+import {
+  readFile,
+  readLines,
+  scoresFingerprint,
+  settleRaters,
+  type InputProblem,
+  type RaterInput,
+} from './panel-input';
 import { countScored, emptyScorecard } from './scorecard';
 import { toScorecard } from './stored-merge';
 import { loadStored } from './stored-versions';
 import type { Result, RubricFrame, Scorecard } from './types';
 
 export const SITE_RATER = "The site's reading";
-export const MINE_RATER = 'Mine';
+/**
+ * The name of the reader's own card ("Include mine"). It is the name the card keeps in the
+ * panel link and the CSV, so whoever opens the link sees the same name the maker saw.
+ */
+export const MINE_RATER = 'Panel maker';
 
 export interface PanelInput {
   readonly text: string;
@@ -22,6 +33,8 @@ export interface PanelInput {
   readonly site: Scorecard | null;
   /** What the browser holds of the reader's own card (the saved text, or null), when "Include mine" is ticked. */
   readonly mine: { readonly saved: string | null } | null;
+  /** The host name this page is served from (port aside), to name links to other sites as such. */
+  readonly siteHost?: string | null;
 }
 
 export interface AssembledPanel {
@@ -41,7 +54,7 @@ export interface AssembledPanel {
 const plural = (count: number, one: string, many = `${one}s`) => `${count} ${count === 1 ? one : many}`;
 
 export function assemblePanel(input: PanelInput, frame: RubricFrame): AssembledPanel {
-  const lines = readLines(input.text, frame);
+  const lines = readLines(input.text, frame, input.siteHost ?? null);
   const inputs: RaterInput[] = [...lines.cards];
   const otherProblems: string[] = [];
   const unknown = new Set(lines.unknown);
@@ -59,7 +72,21 @@ export function assemblePanel(input: PanelInput, frame: RubricFrame): AssembledP
   }
   const settled = settleRaters(inputs, frame);
   const raters: Rater[] = [...settled.raters];
-  if (input.site !== null) raters.push({ name: SITE_RATER, card: input.site, site: true });
+  // The reader's own card and the site's reading join after the pasted cards, in the order a
+  // reopened panel link lists them; each is counted once when a pasted card already holds it.
+  const addOnce = (rater: Rater, label: string) => {
+    const fingerprint = scoresFingerprint(rater.card, frame);
+    const at = raters.findIndex((other) => scoresFingerprint(other.card, frame) === fingerprint);
+    if (at < 0) {
+      raters.push(rater);
+      return;
+    }
+    const same = raters[at]!;
+    otherProblems.push(
+      `${label}: ${same.site === true ? "the site's reading" : same.mine === true ? 'your own scorecard' : same.name} already holds the same scores, so they were counted once, as ${same.name}.`,
+    );
+    if (rater.mine === true) raters[at] = { ...same, mine: true };
+  };
   if (input.mine !== null) {
     const mine = ownCard(input.mine.saved);
     if (!mine.ok) otherProblems.push(`Include mine: ${mine.message}`);
@@ -67,8 +94,13 @@ export function assemblePanel(input: PanelInput, frame: RubricFrame): AssembledP
       otherProblems.push(
         'Include mine: your own scorecard in this browser has no scores yet, so it was left out.',
       );
-    else raters.push({ name: MINE_RATER, card: mine.card, mine: true });
+    else addOnce({ name: uniqueName(MINE_RATER, raters), card: mine.card, mine: true }, 'Include mine');
   }
+  if (input.site !== null)
+    addOnce(
+      { name: uniqueName(SITE_RATER, raters), card: input.site, site: true },
+      "Include the site's reading",
+    );
   const lineProblems = [...lines.problems, ...settled.problems.filter((p) => p.line !== null)].sort(
     (a, b) => a.line! - b.line!,
   );
@@ -99,6 +131,14 @@ export function assemblePanel(input: PanelInput, frame: RubricFrame): AssembledP
     unknown: [...unknown],
     summary: `Panel built from ${plural(raters.length, 'scorecard')}.${trouble}`,
   };
+}
+
+/** The name, or the name with the first free "(2)", "(3)"... when a rater already has it. */
+function uniqueName(name: string, raters: readonly Rater[]): string {
+  const taken = new Set(raters.map((rater) => rater.name));
+  let unique = name;
+  for (let suffix = 2; taken.has(unique); suffix += 1) unique = `${name} (${suffix})`;
+  return unique;
 }
 
 /** The reader's saved card, read without writing anything back; a message when it cannot be used. */

@@ -32,11 +32,23 @@ export type PanelLinkResult = Result<
   { readonly length: number; readonly message: string }
 >;
 
-export type PanelDecodeResult = Result<{
+/** Names and share payloads ("v1..."), for the share decoder. */
+type PanelContents = {
   readonly includeSite: boolean;
-  /** Names and share payloads ("v1..."), for the share decoder. */
   readonly cards: readonly { readonly name: string | null; readonly payload: string }[];
-}>;
+};
+
+export type PanelDecodeResult = Result<
+  PanelContents,
+  {
+    readonly message: string;
+    /**
+     * For a damaged link, the whole cards before the damage, when there are any: a link
+     * cut off keeps every card that ends before the cut intact.
+     */
+    readonly recovered?: PanelContents;
+  }
+>;
 
 const encodeName = (name: string | null) => encodeURIComponent(name ?? '').replace(/~/g, '%7E');
 const CARD_CHECK = `.${CHECK_PREFIX}`;
@@ -80,6 +92,37 @@ export function panelFragmentFromHash(hash: string): string | null {
 const DAMAGED =
   'This panel link is damaged or incomplete; it may have been cut off when it was copied. Ask for the link again.';
 
+/**
+ * The cards of a damaged link that end before its last field. A link cut off mid-field
+ * loses that field and the check after it; every earlier name and payload arrived whole.
+ * (A link changed in the middle would pass here too; the message tells the reader to ask
+ * for the link again either way.)
+ */
+function recoverCards(fields: readonly string[]): { name: string | null; payload: string }[] {
+  const cards: { name: string | null; payload: string }[] = [];
+  for (let at = 0; at + 2 < fields.length; at += 2) {
+    const payload = fields[at + 1]!;
+    if (!/^v\d+(\.|$)/.test(payload)) break;
+    try {
+      const name = decodeURIComponent(fields[at]!);
+      cards.push({ name: name === '' ? null : name, payload: withCheck(payload) });
+    } catch {
+      break;
+    }
+  }
+  return cards;
+}
+
+function damaged(flags: string | undefined, fields: readonly string[]): PanelDecodeResult {
+  const cards = flags !== undefined && /^s?$/.test(flags) ? recoverCards(fields) : [];
+  if (cards.length === 0) return { ok: false, message: DAMAGED };
+  return {
+    ok: false,
+    message: `This panel link is damaged or incomplete; it may have been cut off when it was copied. The first ${cards.length === 1 ? 'card' : `${cards.length} cards`} could still be read: ${cards.length === 1 ? 'it is' : 'they are'} in the box below, and the panel shown is built from ${cards.length === 1 ? 'it' : 'them'} alone. Ask for the whole link again to see every card.`,
+    recovered: { includeSite: flags === 's', cards },
+  };
+}
+
 /** Reads a panel link's fragment (without "#panel="). Never throws. */
 export function decodePanel(fragment: string): PanelDecodeResult {
   if (fragment.length > MAX_PANEL_LINK_LENGTH) {
@@ -99,6 +142,7 @@ export function decodePanel(fragment: string): PanelDecodeResult {
     }
   }
   const [version, flags, ...rest] = body.split('~');
+  const fields = [...rest];
   const check = rest.pop();
   if (version !== PANEL_VERSION) {
     return {
@@ -108,9 +152,8 @@ export function decodePanel(fragment: string): PanelDecodeResult {
         : 'This link does not contain a panel from this site.',
     };
   }
-  if (flags === undefined || !/^s?$/.test(flags) || rest.length % 2 !== 0)
-    return { ok: false, message: DAMAGED };
-  if (check !== shareChecksum(body.slice(0, body.lastIndexOf('~')))) return { ok: false, message: DAMAGED };
+  if (flags === undefined || !/^s?$/.test(flags) || rest.length % 2 !== 0) return damaged(flags, fields);
+  if (check !== shareChecksum(body.slice(0, body.lastIndexOf('~')))) return damaged(flags, fields);
   const cards: { name: string | null; payload: string }[] = [];
   try {
     for (let at = 0; at < rest.length; at += 2) {

@@ -42,10 +42,26 @@ function cleanName(text: string): string | null {
   return name === '' ? null : name;
 }
 
-/** Reads the textbox: blank lines are skipped, every other line is a card or a problem. */
+/** The host name (port aside) a link points to, or null for a bare fragment or an address that does not parse. */
+function hostOf(link: string): string | null {
+  if (!/^https?:\/\//i.test(link)) return null;
+  try {
+    return new URL(link).hostname;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Reads the textbox: blank lines are skipped, every other line is a card or a problem.
+ * `siteHost` is the host name this page is served from (port aside): a link to another site that holds no
+ * readable scorecard is named as such, rather than blamed on being cut off. (A readable card
+ * from another host, a copy of this site for instance, still counts.)
+ */
 export function readLines(
   text: string,
   frame: RubricFrame,
+  siteHost: string | null = null,
 ): { cards: RaterInput[]; problems: InputProblem[]; unknown: string[] } {
   const cards: RaterInput[] = [];
   const problems: InputProblem[] = [];
@@ -77,7 +93,12 @@ export function readLines(
     }
     const result = decodeShare(fragment, frame);
     if (!result.ok) {
-      problem(result.error.message);
+      const host = hostOf(link);
+      problem(
+        result.error.kind !== 'unknown-version' && siteHost !== null && host !== null && host !== siteHost
+          ? `this link goes to ${host}, not to this site (${siteHost}), and holds no scorecard this page can read. Ask for the link from the "Share link" box of this site's scorecard page.`
+          : result.error.message,
+      );
       return;
     }
     if (countScored(result.card, frame) === 0) {
@@ -118,9 +139,9 @@ export function readFile(
 
 /**
  * Names every card and drops repeats. A card is a repeat when it holds the same levels,
- * confidences and weights as an earlier one under the same name (or with no name on
- * either): most likely the same link pasted twice. Two people who really scored alike can
- * be kept apart by naming them.
+ * confidences and weights as an earlier one, whatever name either was given: far more often
+ * the same link pasted twice than two people who chose alike on every cell, and counting
+ * it twice would inflate the agreement the panel reports. Each repeat is named in a message.
  */
 export function settleRaters(
   inputs: readonly RaterInput[],
@@ -128,18 +149,20 @@ export function settleRaters(
 ): { raters: Rater[]; problems: InputProblem[] } {
   const raters: Rater[] = [];
   const problems: InputProblem[] = [];
-  const seen = new Map<string, string>();
+  /** Fingerprint -> where the first copy came from and the name it was counted under. */
+  const seen = new Map<string, { where: string; name: string }>();
   const names = new Set<string>();
   for (const input of inputs) {
-    const fingerprint = `${input.name ?? ''}\n${encodeShare(input.card, frame, { notes: false })}`;
+    const fingerprint = scoresFingerprint(input.card, frame);
     const earlier = seen.get(fingerprint);
     const line = /^line (\d+)$/.exec(input.where);
     const lineNumber = line ? Number(line[1]) : null;
     const where = input.where.replace(/^line/, 'Line');
     if (earlier !== undefined) {
+      const as = input.name !== null && input.name !== earlier.name ? ` (${input.name})` : '';
       problems.push({
         line: lineNumber,
-        message: `${where}: the same scorecard as ${earlier}, so it was counted once. If two people really gave the same scores, put a different name before each link.`,
+        message: `${where}${as}: the same scores as ${earlier.where} (${earlier.name}), most likely the same link pasted twice, so it was counted once, as ${earlier.name}.`,
       });
       continue;
     }
@@ -150,12 +173,17 @@ export function settleRaters(
       });
       continue;
     }
-    seen.set(fingerprint, input.where);
     let name = input.name ?? `Rater ${raters.length + 1}`;
     // Two different cards under one name would be indistinguishable in the tables.
     for (let suffix = 2; names.has(name); suffix += 1) name = `${input.name ?? 'Rater'} (${suffix})`;
     names.add(name);
+    seen.set(fingerprint, { where: input.where, name });
     raters.push({ name, card: input.card });
   }
   return { raters, problems };
+}
+
+/** What makes two cards the same for a panel: levels, confidences and weights; notes aside. */
+export function scoresFingerprint(card: Scorecard, frame: RubricFrame): string {
+  return encodeShare(card, frame, { notes: false });
 }

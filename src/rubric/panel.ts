@@ -6,7 +6,7 @@
  */
 import { krippendorffAlpha, type AlphaResult } from './krippendorff';
 import { getCell } from './scorecard';
-import { ranking } from './scoring';
+import { aggregate, type LabScore } from './scoring';
 import { LEVELS, type Level, type RubricFrame, type Scorecard } from './types';
 
 /** One member of a panel: a name and the scorecard they shared. */
@@ -40,9 +40,17 @@ export interface LabSummary {
   readonly lab: string;
   /** Each rater's aggregate under their own weights, in rater order; null where they scored nothing that counts. */
   readonly aggregates: readonly (number | null)[];
+  /** Per rater, whether their aggregate rests on enough cells to count (see isEnough). */
+  readonly counted: readonly boolean[];
+  /** Median of the aggregates that count. */
   readonly median: number | null;
-  /** How many raters put the lab at each rank: index 0 is rank 1. Ties share the better rank. */
+  /**
+   * How many raters put the lab at each rank: index 0 is rank 1. Each rater ranks only the
+   * labs whose aggregate counts for them; ties share the better rank.
+   */
   readonly ranks: readonly number[];
+  /** Raters who gave the lab an aggregate on too few cells for it to count. */
+  readonly thin: number;
   /** Raters who gave the lab no aggregate, and so no rank. */
   readonly unranked: number;
 }
@@ -81,6 +89,15 @@ export const CONTESTED_MIN_SPREAD = 0.75;
 /** The reader's cells are listed when at least this far from the median, at most MINE_DIFFERS_MAX of them. */
 export const MINE_DIFFERS_MIN = 1;
 export const MINE_DIFFERS_MAX = 5;
+
+/**
+ * Whether a rater's aggregate for a lab rests on enough cells to count in the medians and
+ * rank counts: at least half of the analogies that rater weighs above 0. A card that scored
+ * one cell of a lab would otherwise rank it as firmly as a card that scored them all.
+ */
+export function isEnough(score: LabScore): boolean {
+  return score.score !== null && score.scored * 2 >= score.scored + score.unscored;
+}
 
 /** The middle value, or the mean of the two middle values; null for no values. */
 export function median(values: readonly number[]): number | null {
@@ -139,21 +156,33 @@ export function buildPanel(raters: readonly Rater[], frame: RubricFrame): Panel 
     ),
   );
 
-  const rankings = raters.map((rater) => new Map(ranking(rater.card, frame).map((row) => [row.lab, row])));
-  const labs = frame.labs.map((lab): LabSummary => {
+  const scores = raters.map((rater) => frame.labs.map((lab) => aggregate(rater.card, frame, lab.id)));
+  // Each rater's ranks over the labs that count for them: 1 plus how many of those score higher.
+  const rankOf = scores.map((own) => {
+    const counting = own.filter(isEnough).map((entry) => entry.score!);
+    return own.map((entry) =>
+      isEnough(entry) ? 1 + counting.filter((other) => other > entry.score!).length : null,
+    );
+  });
+  const labs = frame.labs.map((lab, l): LabSummary => {
     const ranks = frame.labs.map(() => 0);
     let unranked = 0;
-    const aggregates = rankings.map((ranked) => {
-      const row = ranked.get(lab.id)!;
-      if (row.rank === null) unranked += 1;
-      else ranks[row.rank - 1]! += 1;
-      return row.score;
+    let thin = 0;
+    const counted = scores.map((own) => isEnough(own[l]!));
+    rankOf.forEach((own, r) => {
+      const rank = own[l];
+      if (rank !== null && rank !== undefined) ranks[rank - 1]! += 1;
+      else if (scores[r]![l]!.score === null) unranked += 1;
+      else thin += 1;
     });
+    const aggregates = scores.map((own) => own[l]!.score);
     return {
       lab: lab.id,
       aggregates,
-      median: median(aggregates.filter((score): score is number => score !== null)),
+      counted,
+      median: median(aggregates.filter((value, r): value is number => value !== null && counted[r]!)),
       ranks,
+      thin,
       unranked,
     };
   });

@@ -18,14 +18,19 @@ const WORKED_LINES = WORKED.map((card, i) => `${['Ana', 'Ben', 'Cleo', 'Dev'][i]
   '\n',
 );
 
-/** Every cell scored, so each card takes about 110 characters of a panel link. */
+/**
+ * Every cell scored, so each card takes about 110 characters of a panel link. The first three
+ * cells spell the seed in base 5, so up to 125 seeds give different cards (a panel counts a
+ * repeated card once).
+ */
 const fullCard = (seed: number) =>
   frame.labs.reduce(
     (card, lab, l) =>
-      frame.analogies.reduce(
-        (c, a, i) => setLevel(c, lab.id, a.id, LEVELS[(seed * 7 + l + i) % LEVELS.length]!),
-        card,
-      ),
+      frame.analogies.reduce((c, a, i) => {
+        const k = l * frame.analogies.length + i;
+        const level = k < 3 ? Math.floor(seed / 5 ** k) % 5 : (seed * 7 + l + i) % 5;
+        return setLevel(c, lab.id, a.id, LEVELS[level]!);
+      }, card),
     emptyScorecard(),
   );
 
@@ -80,7 +85,7 @@ test('bad lines are named by number with the reason, the good lines still count,
     /^Line 2: this is not a scorecard link/,
     /^Line 3: This share link is damaged or incomplete/,
     /^Line 4: This scorecard was shared from a different version of this site/,
-    /^Line 5: the same scorecard as line 1, so it was counted once/,
+    /^Line 5: the same scores as line 1 \(Rater 1\), most likely the same link pasted twice/,
   ]);
   await expect(links(page)).toHaveValue(text);
   await expect(links(page)).toHaveAttribute('aria-invalid', 'true');
@@ -90,6 +95,18 @@ test('bad lines are named by number with the reason, the good lines still count,
       .filter({ hasText: 'Panel built from 2 scorecards. 4 lines or files could not be used' }),
   ).toBeVisible();
   await expect(page.getByText('Raters: Rater 1, Rater 2.')).toBeVisible();
+});
+
+test('the same card pasted twice under two names counts once, with a message next to the textbox', async ({
+  page,
+}) => {
+  const [a, b] = WORKED as [Scorecard, Scorecard];
+  await buildWith(page, `Alice: ${shareLink(a)}\nBob: ${shareLink(b)}\nAlice again: ${shareLink(a)}`);
+  await expect(page.locator('#panel-line-problems li')).toHaveText([
+    'Line 3 (Alice again): the same scores as line 1 (Alice), most likely the same link pasted twice, so it was counted once, as Alice.',
+  ]);
+  await expect(page.getByText('Raters: Alice, Bob.')).toBeVisible();
+  await expect(page.getByText(/rests on 2 raters/)).toBeVisible();
 });
 
 test('a file from a newer version of the site, and a broken file, are named with the reason; good files count', async ({
@@ -132,6 +149,54 @@ test('the panel link reopens the same panel, names and the site reading included
   const lines = (await links(other).inputValue()).split('\n');
   expect(lines).toHaveLength(4);
   expect(lines[0]).toMatch(/^Ana: http:\/\/127\.0\.0\.1:\d+\/scorecard\/#share=v2\.[^~]+\.~[0-9a-z]+$/);
+});
+
+test('a panel link opened on a phone brings the panel into view, with the maker named as when it was built', async ({
+  page,
+  context,
+}) => {
+  await page.setViewportSize({ width: 375, height: 812 });
+  await page.goto('/panel/');
+  await page.evaluate(
+    (doc) => localStorage.setItem('labs-alignment.scorecard', doc),
+    JSON.stringify(recordScorecard(null, setLevel(emptyScorecard(), frame.labs[0]!.id, 'deception', 4), 1)),
+  );
+  await buildWith(page, WORKED_LINES);
+  await page.getByRole('checkbox', { name: /Include mine/ }).check();
+  await page.getByRole('checkbox', { name: "Include the site's reading" }).check();
+  await build(page);
+  await expect(
+    page.getByText("Raters: Ana, Ben, Cleo, Dev, Panel maker (your card), The site's reading."),
+  ).toBeVisible();
+  const link = await page.getByRole('textbox', { name: 'Panel link' }).inputValue();
+
+  const other = await context.newPage();
+  await other.setViewportSize({ width: 375, height: 812 });
+  await other.goto(link);
+  const raters = other.locator('#panel-results');
+  await expect(raters).toHaveText("Raters: Ana, Ben, Cleo, Dev, Panel maker, The site's reading.");
+  await expect(raters).toBeFocused();
+  await expect(raters).toBeInViewport();
+});
+
+test('a panel link cut off partway says so at the top and still shows the cards that arrived whole', async ({
+  page,
+}) => {
+  await buildWith(page, WORKED_LINES);
+  const link = await page.getByRole('textbox', { name: 'Panel link' }).inputValue();
+  // Cut inside the fourth card (Dev's): the first three arrived whole.
+  const cut = link.slice(0, link.lastIndexOf('~Dev~') + 12);
+  const other = await page.context().newPage();
+  await other.setViewportSize({ width: 375, height: 812 });
+  await other.goto(cut);
+  const alert = other.getByRole('alert');
+  await expect(alert).toHaveText(
+    /^This panel link is damaged or incomplete; .* The first 3 cards could still be read: they are in the box below/,
+  );
+  await expect(alert).toBeFocused();
+  await expect(alert).toBeInViewport();
+  await expect(other.getByText('Raters: Ana, Ben, Cleo.')).toBeVisible();
+  expect((await links(other).inputValue()).split('\n')).toHaveLength(3);
 });
 
 test('a panel too large for a link says so, with the limit, and export still works', async ({ page }) => {
@@ -185,9 +250,14 @@ test('the panel CSV has one row per rater, lab and analogy, and neutralises form
     .replace(/^\uFEFF/, '')
     .trimEnd()
     .split('\r\n');
-  expect(rows[0]).toBe('rater,lab,analogy,level,weight,confidence');
+  expect(rows[0]).toBe('rater,lab,analogy,level,weight,confidence,lab_name,analogy_name');
   expect(rows).toHaveLength(1 + 2 * frame.labs.length * frame.analogies.length);
-  expect(rows[1]).toBe(`'=SUM(A1:A9),${frame.labs[0]!.id},${frame.analogies[0]!.id},0,1,`);
+  const [lab, analogy] = [frame.labs[0]!, frame.analogies[0]!];
+  expect(rows[1]).toBe(`'=SUM(A1:A9),${lab.id},${analogy.id},0,1,,${lab.name},${analogy.name}`);
+  // Ana's card leaves most cells unscored: those rows carry neither a level nor a weight.
+  expect(rows.filter((row) => /^'=SUM\(A1:A9\),[^,]+,[^,]+,,,,/.test(row))).toHaveLength(
+    frame.labs.length * frame.analogies.length - 9,
+  );
   expect(rows.filter((row) => row.startsWith('=') || row.startsWith('+') || row.startsWith('-'))).toEqual([]);
 });
 
@@ -205,7 +275,7 @@ test('"Include mine" adds the saved scorecard and shows where it differs most fr
   await buildWith(page, WORKED_LINES);
   await page.getByRole('checkbox', { name: /Include mine/ }).check();
   await build(page);
-  await expect(page.getByText('Raters: Ana, Ben, Cleo, Dev, Mine.')).toBeVisible();
+  await expect(page.getByText('Raters: Ana, Ben, Cleo, Dev, Panel maker (your card).')).toBeVisible();
   const section = page.getByRole('region', { name: 'Where yours differs most from the panel' });
   await expect(section.getByRole('listitem').first()).toHaveText(
     `${frame.labs[0]!.name}, ${frame.analogies[0]!.name}: yours 4, panel median 0 (you are higher by 4).`,
@@ -228,6 +298,29 @@ const STATES: Record<string, (page: Page) => Promise<void>> = {
     await build(page);
     await expect(page.getByText("Krippendorff's alpha (ordinal):", { exact: false }).first()).toBeVisible();
   },
+  reopened: async (page) => {
+    await buildWith(page, WORKED_LINES);
+    await page.getByRole('checkbox', { name: "Include the site's reading" }).check();
+    await build(page);
+    const link = await page.getByRole('textbox', { name: 'Panel link' }).inputValue();
+    await page.goto('about:blank');
+    await openPanel(page, link.slice(link.indexOf('#')));
+    await expect(page.locator('#panel-results')).toBeFocused();
+  },
+  'too long': async (page) => {
+    await buildWith(
+      page,
+      Array.from({ length: 80 }, (_, i) => `Reader ${i + 1}: ${shareLink(fullCard(i))}`).join('\n'),
+    );
+    await expect(page.locator('#panel-link-note')).toHaveText(/too large for one link/);
+  },
+  'cut link': async (page) => {
+    await buildWith(page, WORKED_LINES);
+    const link = await page.getByRole('textbox', { name: 'Panel link' }).inputValue();
+    await page.goto('about:blank');
+    await openPanel(page, link.slice(link.indexOf('#'), link.lastIndexOf('~Dev~') + 12));
+    await expect(page.getByRole('alert')).toHaveText(/first 3 cards could still be read/);
+  },
   errors: async (page) => {
     await openPanel(page, '#panel=p2~~~v1');
     await links(page).fill(`${shareLink(WORKED[0]!)}\nnot a link\n${shareLink(WORKED[0]!)}`);
@@ -246,6 +339,15 @@ for (const colorScheme of ['light', 'dark'] as const) {
           // axe over the built panel's tables takes several seconds on a busy machine.
           test.slow();
           await reach(page);
+          // Sections far below the screen are laid out only as they near it (panel.css); axe
+          // judges colours by what is drawn, so every section is drawn for it.
+          await page.evaluate(() =>
+            document
+              .querySelectorAll<HTMLElement>('.panel-results > section, .dot-strip')
+              .forEach((element) => {
+                element.style.contentVisibility = 'visible';
+              }),
+          );
           expect(await axeViolations(page)).toEqual([]);
           const overflow = await page.evaluate(
             () => document.documentElement.scrollWidth - window.innerWidth,

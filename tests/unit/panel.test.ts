@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { buildPanel, describeAlpha, median, type Rater } from '../../src/rubric/panel';
+import { buildPanel, describeAlpha, isEnough, median, type Rater } from '../../src/rubric/panel';
 import { readFile, readLines, settleRaters, MAX_RATERS } from '../../src/rubric/panel-input';
 import {
   decodePanel,
@@ -11,6 +11,7 @@ import {
 import { panelCsv, PANEL_CSV_HEADER } from '../../src/rubric/panel-csv';
 import { assemblePanel, MINE_RATER, SITE_RATER } from '../../src/rubric/panel-assemble';
 import { encodeShare, shareChecksum } from '../../src/rubric/codec';
+import { aggregate } from '../../src/rubric/scoring';
 import { toCsv, toJson } from '../../src/rubric/exchange';
 import { recordScorecard } from '../../src/rubric/stored-merge';
 import { emptyScorecard, sameScorecard, setLevel, setNote, setWeight } from '../../src/rubric/scorecard';
@@ -79,16 +80,53 @@ describe('a panel', () => {
   });
 
   it("gives each rater's aggregate under their own weights, the median, and the ranks", () => {
-    let a = setLevel(one('openai', 'opacity', 4), 'openai', 'deception', 0);
-    a = setLevel(a, 'anthropic', 'opacity', 1);
+    // Every cell of two labs: openai 4 on opacity, 0 on deception, 2 elsewhere; anthropic 1 throughout.
+    const a = frame.analogies.reduce(
+      (card, { id }) =>
+        setLevel(
+          setLevel(card, 'openai', id, id === 'opacity' ? 4 : id === 'deception' ? 0 : 2),
+          'anthropic',
+          id,
+          1,
+        ),
+      emptyScorecard(),
+    );
     const b = setWeight(a, 'deception', 0);
     const panel = buildPanel(raters(a, b), frame);
     const openai = panel.labs[0]!;
-    expect(openai.aggregates).toEqual([2, 4]);
-    expect(openai.median).toBe(3);
+    expect(openai.aggregates).toEqual([2, 2.4]);
+    expect(openai.median).toBeCloseTo(2.2, 12);
     expect(openai.ranks.slice(0, 2)).toEqual([2, 0]);
     expect(panel.labs[1]!.ranks.slice(0, 2)).toEqual([0, 2]);
     expect(panel.labs[2]!.unranked).toBe(2);
+  });
+
+  it('counts an aggregate in the median and ranks only when it rests on half the analogies the rater weighs', () => {
+    const labs = ['openai', 'anthropic'];
+    // Full: every analogy of both labs, openai higher. Thin: one cell of each, anthropic higher.
+    const full = frame.analogies.reduce(
+      (card, analogy) => setLevel(setLevel(card, 'openai', analogy.id, 3), 'anthropic', analogy.id, 1),
+      emptyScorecard(),
+    );
+    const thin = setLevel(one('openai', 'opacity', 0), 'anthropic', 'opacity', 4);
+    const panel = buildPanel([...raters(full), { name: 'Thin', card: thin }], frame);
+    const [openai, anthropic] = labs.map((_, l) => panel.labs[l]!);
+    expect(openai!.aggregates).toEqual([3, 0]);
+    expect(openai!.counted).toEqual([true, false]);
+    expect(openai!.median).toBe(3);
+    expect(openai!.ranks.slice(0, 2)).toEqual([1, 0]);
+    expect(openai).toMatchObject({ thin: 1, unranked: 0 });
+    expect(anthropic!.ranks.slice(0, 2)).toEqual([0, 1]);
+    expect(anthropic!.thin).toBe(1);
+    // With three analogies weighed 0, three cells are half of what the rater weighs.
+    const weighed = ['misaligned-incentives', 'power-seeking', 'opacity'].reduce(
+      (card, analogy) => setWeight(card, analogy, 0),
+      frame.analogies
+        .slice(3)
+        .reduce((card, analogy) => setLevel(card, 'meta', analogy.id, 2), emptyScorecard()),
+    );
+    expect(isEnough(aggregate(weighed, frame, 'meta'))).toBe(true);
+    expect(isEnough(aggregate(setLevel(emptyScorecard(), 'meta', 'opacity', 2), frame, 'meta'))).toBe(false);
   });
 
   it('says where alpha cannot be computed rather than giving a number', () => {
@@ -153,25 +191,56 @@ describe('reading the scorecard links a reader pastes', () => {
     expect(problems[4]!.message).toMatch(/^Line 6: .*no scores yet/);
   });
 
-  it('counts a link pasted twice once, and says so on the later line; named twins are kept', () => {
-    const { cards } = readLines(`${link(a)}\n${link(b)}\n${link(a)}\nX: ${link(a)}`, frame);
+  it('counts a card pasted twice once, whatever names it was given, and says so on each later line', () => {
+    const { cards } = readLines(
+      `Alice: ${link(a)}\nBob: ${link(b)}\nAlice again: ${link(a)}\n${link(a)}`,
+      frame,
+    );
     const { raters: kept, problems } = settleRaters(cards, frame);
-    expect(kept.map((r) => r.name)).toEqual(['Rater 1', 'Rater 2', 'X']);
+    expect(kept.map((r) => r.name)).toEqual(['Alice', 'Bob']);
     expect(problems).toEqual([
       {
         line: 3,
-        message: expect.stringMatching(/^Line 3: the same scorecard as line 1, so it was counted once/),
+        message:
+          'Line 3 (Alice again): the same scores as line 1 (Alice), most likely the same link pasted twice, so it was counted once, as Alice.',
+      },
+      { line: 4, message: expect.stringMatching(/^Line 4: the same scores as line 1 \(Alice\)/) },
+    ]);
+  });
+
+  it('says a link to another site is one, rather than calling it cut off; a name needs no colon', () => {
+    const { cards, problems } = readLines(
+      `Alice https://example.com/scorecard/#share=v2.oami4\nBob ${link(b)}`,
+      frame,
+      'labs.example.net',
+    );
+    expect(problems).toEqual([
+      {
+        line: 1,
+        message: expect.stringMatching(
+          /^Line 1: this link goes to example\.com, not to this site \(labs\.example\.net\)/,
+        ),
       },
     ]);
+    // A readable card from another host (a copy of this site) still counts, named without a colon.
+    expect(cards.map((card) => card.name)).toEqual(['Bob']);
+    expect(
+      readLines('https://labs.example.net/scorecard/#share=v2.oami4', frame, 'labs.example.net').problems[0]!
+        .message,
+    ).toMatch(/^Line 1: This share link is incomplete/);
   });
 
   it('refuses a panel link pasted as a line, and cards beyond the limit', () => {
     expect(readLines('https://example.org/panel/#panel=p1~~~v1.oami3', frame).problems[0]!.message).toMatch(
       /panel link, not a scorecard link/,
     );
+    // Each a different card: one cell, a different cell or level for each.
+    const cells = frame.labs.flatMap((lab) =>
+      frame.analogies.map((analogy) => [lab.id, analogy.id] as const),
+    );
     const many = Array.from({ length: MAX_RATERS + 1 }, (_, i) => ({
       name: `P${i}`,
-      card: a,
+      card: one(...cells[i % cells.length]!, (Math.floor(i / cells.length) % 5) as Level),
       where: `line ${i + 1}`,
     }));
     const settled = settleRaters(many, frame);
@@ -226,6 +295,28 @@ describe('panel links', () => {
       const read = decodePanel(cut);
       expect(read.ok, cut).toBe(false);
     }
+  });
+
+  it('cut off, still give back every card that ends before the cut, and say so', () => {
+    const made = panelLink('https://example.org/panel/', cards, true, frame);
+    if (!made.ok) throw new Error(made.message);
+    const fragment = panelFragmentFromHash(new URL(made.link).hash)!;
+    const whole = decodePanel(fragment);
+    if (!whole.ok) throw new Error(whole.message);
+    // Cut in the middle of the fourth card's payload: fields are p1, s, then name/payload pairs.
+    const fourth = fragment.split('~').slice(0, 10).join('~');
+    const cut = decodePanel(fourth.slice(0, fourth.length - 5));
+    expect(cut).toMatchObject({
+      ok: false,
+      message: expect.stringMatching(/damaged or incomplete.*The first 3 cards could still be read/),
+      recovered: { includeSite: true, cards: whole.cards.slice(0, 3) },
+    });
+    // Cut inside the first card: nothing to recover, the plain message.
+    expect(decodePanel(fragment.slice(0, 20))).toEqual({
+      ok: false,
+      message: expect.stringMatching(/damaged/),
+    });
+    expect(decodePanel(fragment.slice(0, 20))).not.toHaveProperty('recovered');
   });
 
   it('leave notes out', () => {
@@ -291,8 +382,11 @@ describe('the panel CSV', () => {
       .split('\r\n');
     expect(lines[0]).toBe(PANEL_CSV_HEADER.join(','));
     expect(lines).toHaveLength(1 + frame.labs.length * frame.analogies.length);
-    expect(lines).toContain('Ann,openai,opacity,3,2,');
-    expect(lines).toContain('Ann,openai,deception,,1,');
+    const openai = frame.labs[0]!.name;
+    const name = (id: string) => frame.analogies.find((analogy) => analogy.id === id)!.name;
+    expect(lines).toContain(`Ann,openai,opacity,3,2,,${openai},${name('opacity')}`);
+    // Unscored: no level and no weight, so a spreadsheet does not count its weight as scored.
+    expect(lines).toContain(`Ann,openai,deception,,,,${openai},${name('deception')}`);
   });
 
   it('neutralises rater names a spreadsheet would run as formulas', () => {
@@ -300,7 +394,7 @@ describe('the panel CSV', () => {
       [{ name: '=HYPERLINK("http://evil.test")', card: one('openai', 'opacity', 1) }],
       frame,
     );
-    expect(csv).toContain(`"'=HYPERLINK(""http://evil.test"")",openai,opacity,1,1,`);
+    expect(csv).toContain(`"'=HYPERLINK(""http://evil.test"")",openai,opacity,1,1,,`);
     expect(csv).not.toMatch(/\r\n=/);
   });
 });
@@ -313,8 +407,9 @@ describe('building a panel from what the reader gave', () => {
     const built = assemblePanel({ text, files: [], site: null, mine: null }, frame);
     expect(built.panel!.agreement.alpha).toBeCloseTo(0.815, 3);
     expect(built.summary).toBe('Panel built from 4 scorecards.');
+    const mine = one('meta', 'deception', 4);
     const withBoth = assemblePanel(
-      { text, files: [], site: one('meta', 'opacity', 1), mine: { saved: savedDoc(a) } },
+      { text, files: [], site: one('meta', 'opacity', 1), mine: { saved: savedDoc(mine) } },
       frame,
     );
     expect(withBoth.raters.map((r) => r.name)).toEqual([
@@ -322,8 +417,51 @@ describe('building a panel from what the reader gave', () => {
       'Rater 2',
       'Rater 3',
       'Rater 4',
-      SITE_RATER,
       MINE_RATER,
+      SITE_RATER,
+    ]);
+  });
+
+  it("keeps every rater's name and place from build through panel link to the reopened panel", () => {
+    const mine = one('meta', 'deception', 4);
+    const site = one('meta', 'opacity', 1);
+    const built = assemblePanel(
+      { text: `Ana: ${link(a)}\n${link(b)}`, files: [], site, mine: { saved: savedDoc(mine) } },
+      frame,
+    );
+    expect(MINE_RATER).toBe('Panel maker');
+    const names = built.raters.map((r) => r.name);
+    expect(names).toEqual(['Ana', 'Rater 2', MINE_RATER, SITE_RATER]);
+    // What the page puts in the link: every card but the site's reading, which travels as a flag.
+    const made = panelLink(
+      'https://example.org/panel/',
+      built.raters.filter((r) => r.site !== true).map(({ name, card }) => ({ name, card })),
+      true,
+      frame,
+    );
+    if (!made.ok) throw new Error(made.message);
+    const read = decodePanel(panelFragmentFromHash(new URL(made.link).hash)!);
+    if (!read.ok) throw new Error(read.message);
+    const text = read.cards
+      .map(
+        ({ name, payload }) =>
+          `${name === null ? '' : `${name}: `}https://example.org/scorecard/#share=${payload}`,
+      )
+      .join('\n');
+    const reopened = assemblePanel({ text, files: [], site, mine: null }, frame);
+    expect(reopened.raters.map((r) => r.name)).toEqual(names);
+  });
+
+  it('counts "Include mine" and the site\'s reading once when a pasted card holds the same scores', () => {
+    const built = assemblePanel(
+      { text: `Ana: ${link(a)}\nBen: ${link(b)}`, files: [], site: b, mine: { saved: savedDoc(a) } },
+      frame,
+    );
+    expect(built.raters.map((r) => r.name)).toEqual(['Ana', 'Ben']);
+    expect(built.raters[0]!.mine).toBe(true);
+    expect(built.otherProblems).toEqual([
+      'Include mine: Ana already holds the same scores, so they were counted once, as Ana.',
+      "Include the site's reading: Ben already holds the same scores, so they were counted once, as Ben.",
     ]);
   });
 
