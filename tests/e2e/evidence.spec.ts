@@ -125,6 +125,8 @@ for (const javaScriptEnabled of [true, false]) {
     }) => {
       await page.goto('/evidence/');
       await choose(page, { lab: 'meta', from: '2025' });
+      await page.getByText('Timeline of the items shown').click();
+      await expect(page.getByRole('figure', { name: /^Timeline of the evidence/ })).toBeVisible();
       const marks = await page.locator('#overview-caption ~ svg circle[data-item]').evaluateAll((circles) =>
         circles.map((c) => ({
           lab: c.getAttribute('data-labs'),
