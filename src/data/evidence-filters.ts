@@ -4,11 +4,19 @@
  * the page (at build time), its small script (in the browser) and the unit tests.
  */
 
-/** The four filters, in the order the page shows them and the URL query writes them. */
+/** The four choice filters, in the order the page shows them and the URL query writes them. */
 export const FILTER_NAMES = ['lab', 'analogy', 'direction', 'year'] as const;
 export type FilterName = (typeof FILTER_NAMES)[number];
-/** A value per filter; "" (or absent) means "any". */
-export type Filters = Partial<Record<FilterName, string>>;
+/**
+ * A value per filter; "" (or absent) means "any". `from` is a year too: that year and every
+ * later one ("since 2025"), written `?from=` so that old `?year=` links keep meaning one year.
+ * `q` is the words typed in the search box.
+ */
+export type Filters = Partial<Record<FilterName | 'from' | 'q', string>>;
+/** Every parameter the page writes in its URL query, in order. */
+const QUERY_NAMES = ['lab', 'analogy', 'direction', 'year', 'from', 'q'] as const;
+/** The id of the "and later years" box that turns a chosen year into `from`. */
+export const LATER_ID = 'filter-year-later';
 
 /** What the filters read from an item. */
 export interface FilterableItem {
@@ -22,13 +30,32 @@ export interface FilterableItem {
  * chosen: "Opacity, weakens" means the item weakens the opacity analogy, not that it
  * weakens some other analogy while also touching opacity.
  */
-export function matchesFilters(item: FilterableItem, filters: Filters): boolean {
-  const { lab, analogy, direction, year } = filters;
+export function matchesFilters(item: FilterableItem, filters: Filters, text = ''): boolean {
+  const { lab, analogy, direction, year, from, q } = filters;
   if (lab && !item.labs.includes(lab)) return false;
   if (year && item.date.slice(0, 4) !== year) return false;
+  if (from && item.date.slice(0, 4) < from) return false;
+  if (q && !matchesWords(text, q)) return false;
   const bearings = analogy ? item.bears.filter((b) => b.analogy === analogy) : item.bears;
   if (bearings.length === 0) return false;
   return !direction || bearings.some((b) => b.direction === direction);
+}
+
+/**
+ * Whether a text holds every word of a search, in any order and case ("openai lobbying"). A
+ * word's common English ending is dropped first, so that "lobbying" also finds "lobbied" and
+ * "lobbyist", and "policy" finds "policies".
+ */
+export function matchesWords(text: string, search: string): boolean {
+  const haystack = text.toLowerCase();
+  return search
+    .toLowerCase()
+    .split(/\s+/)
+    .map((word) => {
+      const stem = word.replace(/(ying|ied|ies|ing|ed|es|s|y)$/, '');
+      return stem.length >= 4 ? stem : word;
+    })
+    .every((word) => haystack.includes(word));
 }
 
 /** The filters a URL query asks for, keeping only values the page offers. */
@@ -42,14 +69,18 @@ export function filtersFromQuery(
     const value = query.get(name);
     if (value && offered[name].includes(value)) filters[name] = value;
   }
+  const from = query.get('from');
+  if (from && offered.year.includes(from)) filters.from = from;
+  const q = query.get('q')?.trim().slice(0, 200);
+  if (q) filters.q = q;
   return filters;
 }
 
 /** The URL query for a set of filters ("" when none is set), other parameters kept. */
 export function queryFromFilters(filters: Filters, search = ''): string {
   const query = new URLSearchParams(search);
-  for (const name of FILTER_NAMES) {
-    const value = filters[name];
+  for (const name of QUERY_NAMES) {
+    const value = filters[name]?.trim();
     if (value) query.set(name, value);
     else query.delete(name);
   }
@@ -80,6 +111,7 @@ export function filterCss(
   scope: string,
   entry: string,
   offered: Readonly<Record<FilterName, readonly string[]>>,
+  declaration = 'display: none;',
 ): string {
   const when = (...pairs: [FilterName, string][]) =>
     `${scope}${pairs.map(([name, value]) => `:has(#${optionId(name, value)}:checked)`).join('')}`;
@@ -87,7 +119,13 @@ export function filterCss(
     `${selector} ${entry}:not([${attribute}~="${token}"])`;
   const rules = [
     ...offered.lab.map((lab) => hide(when(['lab', lab]), 'data-labs', lab)),
-    ...offered.year.map((year) => hide(when(['year', year]), 'data-year', year)),
+    ...offered.year.map((year) => hide(`${when(['year', year])}:not(:has(#${LATER_ID}:checked))`, 'data-year', year)),
+    // "This year and later" hides the items of every earlier year.
+    ...offered.year.flatMap((from) =>
+      offered.year
+        .filter((year) => year < from)
+        .map((year) => `${when(['year', from])}:has(#${LATER_ID}:checked) ${entry}[data-year="${year}"]`),
+    ),
     ...offered.analogy.map((analogy) => hide(when(['analogy', analogy]), 'data-analogies', analogy)),
     ...offered.direction.map((direction) =>
       hide(when(['analogy', ''], ['direction', direction]), 'data-directions', direction),
@@ -98,5 +136,5 @@ export function filterCss(
       ),
     ),
   ];
-  return `${rules.join(',\n')} {\n  display: none;\n}\n`;
+  return `${rules.join(',\n')} {\n  ${declaration}\n}\n`;
 }

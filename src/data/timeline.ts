@@ -43,6 +43,8 @@ export interface TimelineLayout {
   readonly years: readonly { readonly year: number; readonly x: number }[];
   /** Where the axis of years is written. */
   readonly yearsY: number;
+  /** Where a lane's name is written, below the lane's top. */
+  readonly laneLabelY: number;
   readonly radius: number;
 }
 
@@ -53,10 +55,10 @@ export const TIMELINE = {
   plotRight: 624,
   radius: 5,
   gap: 1.5,
-  /** Room for the lane's name above its marks. */
-  laneLabel: 22,
+  /** Room for the lane's name above its marks, at the larger size phones give it. */
+  laneLabel: 30,
   lanePadding: 10,
-  yearsBand: 26,
+  yearsBand: 34,
 } as const;
 
 /** A day or a month as a fraction of the years: a month is placed at its middle. */
@@ -127,6 +129,7 @@ export function layoutTimeline(lanes: readonly TimelineLane[], showNames: boolea
     lanes: placed,
     years,
     yearsY: top + yearsBand - 8,
+    laneLabelY: laneLabel - 6,
     radius,
   };
 }

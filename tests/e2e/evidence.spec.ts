@@ -9,6 +9,10 @@ interface Item {
   date: string;
   labs: string[];
   bears: { analogy: string; direction: 'supports' | 'weakens' }[];
+  summary: string;
+  sources: { publisher: string; title: string }[];
+  checked: boolean;
+  checkNote?: string;
 }
 const data = JSON.parse(readFileSync(`${process.env['OUT_DIR'] ?? 'dist'}/rubric.json`, 'utf8')) as {
   evidence: Item[];
@@ -32,11 +36,11 @@ function labelOf(name: FilterName, value: string): string {
 }
 
 async function choose(page: Page, filters: Filters): Promise<void> {
-  for (const [name, value] of Object.entries(filters) as [FilterName, string][]) {
-    await page
-      .getByRole('group', { name: LEGEND[name], exact: true })
-      .getByRole('radio', { name: labelOf(name, value), exact: true })
-      .check();
+  for (const [key, value] of Object.entries(filters) as [FilterName | 'from', string][]) {
+    const name = key === 'from' ? 'year' : key;
+    const group = page.getByRole('group', { name: LEGEND[name], exact: true });
+    await group.getByRole('radio', { name: labelOf(name, value), exact: true }).check();
+    if (key === 'from') await group.getByRole('checkbox', { name: 'and later years' }).check();
   }
 }
 
@@ -63,8 +67,11 @@ async function countText(page: Page): Promise<string> {
 
 const shownIds = (page: Page) =>
   page.locator('.ev-item:visible').evaluateAll((items) => items.map((i) => i.id));
+/** Roughly what the search reads of an item on the page (the note shows only when unchecked). */
+const textOf = (e: Item) =>
+  [e.summary, ...e.sources.flatMap((s) => [s.publisher, s.title]), e.checked ? '' : (e.checkNote ?? '')].join(' ');
 const expectedIds = (filters: Filters) =>
-  data.evidence.filter((e) => matchesFilters(e, filters)).map((e) => e.id);
+  data.evidence.filter((e) => matchesFilters(e, filters, textOf(e))).map((e) => e.id);
 
 /** Each filter alone, every pair of filters, and all four at once, on values that leave something to see. */
 const COMBINATIONS: Filters[] = [
@@ -79,6 +86,8 @@ const COMBINATIONS: Filters[] = [
   { analogy: 'deception', year: '2025' },
   { direction: 'supports', year: '2026' },
   { lab: 'openai', analogy: 'power-seeking', direction: 'supports', year: '2025' },
+  { from: '2025' },
+  { lab: 'meta', analogy: 'power-seeking', from: '2025' },
 ];
 
 for (const javaScriptEnabled of [true, false]) {
@@ -108,6 +117,50 @@ for (const javaScriptEnabled of [true, false]) {
         expect(problems.errors).toEqual([]);
       });
     }
+
+    test('the overview timeline fades the marks the filters leave out, and its table lists only the rest', async ({
+      page,
+    }) => {
+      await page.goto('/evidence/');
+      await choose(page, { lab: 'meta', from: '2025' });
+      await page.getByText('Timeline of the items shown').click();
+      await expect(page.getByRole('figure', { name: /^Timeline of the evidence/ })).toBeVisible();
+      const marks = await page.locator('#overview-caption ~ svg circle[data-item]').evaluateAll((circles) =>
+        circles.map((c) => ({
+          lab: c.getAttribute('data-labs'),
+          year: c.getAttribute('data-year')!,
+          opacity: Number(getComputedStyle(c).opacity),
+        })),
+      );
+      const kept = (m: { lab: string | null; year: string }) => m.lab === 'meta' && m.year >= '2025';
+      expect(marks.filter(kept).length).toBeGreaterThan(0);
+      for (const mark of marks) expect(mark.opacity, JSON.stringify(mark)).toBe(kept(mark) ? 1 : 0.15);
+      // The colour key is not a mark: it keeps its colours.
+      const key = page.locator('#overview-caption ~ .tl-legend circle').first();
+      expect(await key.evaluate((c) => Number(getComputedStyle(c).opacity))).toBe(1);
+      const rows = page.locator('#overview-caption ~ details tr.tl-row');
+      const visible = await rows.evaluateAll((trs) =>
+        trs.filter((tr) => getComputedStyle(tr).display !== 'none').map((tr) => tr.getAttribute('data-labs')),
+      );
+      expect(visible.length).toBe(marks.filter(kept).length);
+      expect(new Set(visible)).toEqual(new Set(['meta']));
+    });
+
+    test('on a phone, the count and the first item are on the first screen, and the folded filters open', async ({
+      page,
+    }) => {
+      await page.setViewportSize({ width: 375, height: 812 });
+      await page.goto(javaScriptEnabled ? '/evidence/?lab=openai&from=2025' : '/evidence/');
+      const count = page.locator('#evidence-count');
+      await expect.poll(() => countText(page)).toMatch(/^Showing \d+ of/);
+      expect((await count.boundingBox())!.y + (await count.boundingBox())!.height).toBeLessThanOrEqual(812);
+      const first = page.locator('.ev-item:visible').first();
+      expect((await first.boundingBox())!.y).toBeLessThan(812);
+      const filters = page.locator('#filter-box > summary');
+      if (javaScriptEnabled) await expect(filters).toHaveText('Filters: OpenAI, from 2025');
+      await filters.click();
+      await expect(page.getByRole('radio', { name: 'Meta', exact: true })).toBeVisible();
+    });
 
     test('each analogy page item links to its anchor here, and the anchor shows it', async ({ page }) => {
       const item = data.evidence.find((e) => e.bears.length > 1)!;
@@ -155,6 +208,87 @@ test.describe('/evidence/ with JavaScript', () => {
     ).toBeFocused();
   });
 
+  test('an old single-year link still means that year, and a "from" link that year and later', async ({ page }) => {
+    await page.goto('/evidence/?year=2025');
+    await expect(page.getByRole('checkbox', { name: 'and later years' })).not.toBeChecked();
+    await expect(page.getByRole('radio', { name: '2025', exact: true })).toBeChecked();
+    expect(await shownIds(page)).toEqual(expectedIds({ year: '2025' }));
+    await page.goto('/evidence/?from=2025');
+    await expect(page.getByRole('checkbox', { name: 'and later years' })).toBeChecked();
+    expect(await shownIds(page)).toEqual(expectedIds({ from: '2025' }));
+  });
+
+  test('Back undoes each filter change and Forward redoes it', async ({ page }) => {
+    await page.goto('/evidence/');
+    await choose(page, { lab: 'openai' });
+    await expect(page).toHaveURL(/\?lab=openai$/);
+    await choose(page, { from: '2025' });
+    await expect(page).toHaveURL(/\?lab=openai&from=2025$/);
+    await page.getByRole('searchbox', { name: 'Search' }).fill('lobbying');
+    await expect(page).toHaveURL(/\?lab=openai&from=2025&q=lobbying$/);
+    await page.goBack();
+    await expect(page).toHaveURL(/\?lab=openai&from=2025$/);
+    await expect(page.getByRole('searchbox', { name: 'Search' })).toHaveValue('');
+    expect(await shownIds(page)).toEqual(expectedIds({ lab: 'openai', from: '2025' }));
+    // "2025" and "and later years" were two choices, so Back takes two steps.
+    await page.goBack();
+    await expect(page).toHaveURL(/\?lab=openai&year=2025$/);
+    await page.goBack();
+    await expect(page).toHaveURL(/\?lab=openai$/);
+    await expect(page.getByRole('checkbox', { name: 'and later years' })).not.toBeChecked();
+    await expect(page.getByRole('radio', { name: 'Any' }).last()).toBeChecked();
+    expect(await shownIds(page)).toEqual(expectedIds({ lab: 'openai' }));
+    await page.goBack();
+    await expect(page).toHaveURL(/\/evidence\/$/);
+    await expect(page.locator('#evidence-count')).toHaveText(`Showing ${total} of ${total} items`);
+    await page.goForward();
+    await expect(page.getByRole('radio', { name: 'OpenAI', exact: true })).toBeChecked();
+    expect(await shownIds(page)).toEqual(expectedIds({ lab: 'openai' }));
+  });
+
+  test('the search narrows by words in summaries and sources, with the filters, and can be linked', async ({
+    page,
+  }) => {
+    await page.goto('/evidence/');
+    await choose(page, { lab: 'meta' });
+    const search = page.getByRole('searchbox', { name: 'Search' });
+    await search.fill('lobbying');
+    const expected = expectedIds({ lab: 'meta', q: 'lobbying' });
+    expect(expected).toContain('big-tech-lobbying-2025');
+    await expect(page.locator('#evidence-count')).toHaveText(`Showing ${expected.length} of ${total} items`);
+    expect(await shownIds(page)).toEqual(expected);
+    // The timeline follows the search too.
+    const lit = await page
+      .locator('#overview-caption ~ svg circle[data-item]')
+      .evaluateAll((cs) =>
+        cs.filter((c) => getComputedStyle(c).opacity === '1').map((c) => c.getAttribute('data-item')),
+      );
+    expect(new Set(lit)).toEqual(new Set(expected));
+    await page.reload();
+    await expect(search).toHaveValue('lobbying');
+    expect(await shownIds(page)).toEqual(expected);
+    await search.fill('no item says this');
+    await expect(page.locator('#evidence-count')).toHaveText(`Showing 0 of ${total} items`);
+  });
+
+  test('a first-time visitor finds everything about a lab\'s lobbying since 2025', async ({ page }) => {
+    await page.setViewportSize({ width: 375, height: 812 });
+    for (const [lab, name, wanted] of [
+      ['openai', 'OpenAI', ['openai-lobbying-growth-2024', 'openai-brockman-super-pac-2025', 'openai-critic-subpoenas-2025']],
+      ['meta', 'Meta', ['big-tech-lobbying-2025', 'meta-super-pac-2025']],
+    ] as const) {
+      await page.goto('/evidence/');
+      await page.getByText('Filters', { exact: true }).click();
+      await page.getByRole('radio', { name, exact: true }).check();
+      await page.getByRole('radio', { name: 'Power seeking', exact: true }).check();
+      await page.getByRole('radio', { name: '2025', exact: true }).check();
+      await page.getByRole('checkbox', { name: 'and later years' }).check();
+      const shown = await shownIds(page);
+      for (const id of wanted) expect(shown, `${name}: ${id}`).toContain(id);
+      expect(shown).toEqual(expectedIds({ lab, analogy: 'power-seeking', from: '2025' }));
+    }
+  });
+
   test('a link to an item that the linked filters would hide shows the item', async ({ page }) => {
     const item = data.evidence.find((e) => !e.labs.includes('meta'))!;
     await page.goto(`/evidence/?lab=meta#${item.id}`);
@@ -169,6 +303,9 @@ for (const colorScheme of ['light', 'dark'] as const) {
       for (const path of [
         '/evidence/',
         '/evidence/?analogy=opacity&direction=weakens',
+        '/evidence/?lab=openai&from=2025',
+        '/evidence/?q=lobbying',
+        '/evidence/?q=no+item+says+this',
         '/changes/',
         '/labs/openai/',
       ]) {
@@ -205,6 +342,24 @@ test('the change feed parses as XML, with one entry per change and absolute link
   expect(feed.links).toHaveLength(readdirSync('content/changes').filter((f) => f.endsWith('.yaml')).length);
   for (const link of feed.links) expect(link).toMatch(/^https?:\/\/[^/]+\/.*changes\/#change-/);
   await expect(page.locator('link[rel="alternate"][type="application/rss+xml"]')).toHaveCount(1);
+});
+
+test('the timeline labels read at 12 px or more on a 375 px phone', async ({ page }) => {
+  await page.setViewportSize({ width: 375, height: 812 });
+  await page.goto('/evidence/');
+  await page.getByText('Timeline of the items shown').click();
+  const sizes = await page.locator('#overview-caption ~ svg').evaluate((svg) => {
+    const scale = svg.getBoundingClientRect().width / (svg as SVGSVGElement).viewBox.baseVal.width;
+    return [...svg.querySelectorAll('text')].map((t) => parseFloat(getComputedStyle(t).fontSize) * scale);
+  });
+  expect(sizes.length).toBeGreaterThan(0);
+  expect(Math.min(...sizes)).toBeGreaterThanOrEqual(12);
+  await page.goto('/labs/openai/');
+  const labSizes = await page.locator('#timeline-caption ~ svg').evaluate((svg) => {
+    const scale = svg.getBoundingClientRect().width / (svg as SVGSVGElement).viewBox.baseVal.width;
+    return [...svg.querySelectorAll('text')].map((t) => parseFloat(getComputedStyle(t).fontSize) * scale);
+  });
+  expect(Math.min(...labSizes)).toBeGreaterThanOrEqual(12);
 });
 
 test("a lab page's timeline marks link to their items on /evidence/", async ({ page }) => {

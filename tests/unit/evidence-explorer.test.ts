@@ -7,6 +7,7 @@ import {
   filterCss,
   filtersFromQuery,
   matchesFilters,
+  matchesWords,
   queryFromFilters,
   type FilterableItem,
 } from '../../src/data/evidence-filters';
@@ -72,6 +73,41 @@ describe('the evidence filters', () => {
     });
     expect(queryFromFilters({})).toBe('');
     expect(queryFromFilters({ lab: '', year: '2025' }, '?utm=x&lab=meta')).toBe('?utm=x&year=2025');
+  });
+
+  it('"from" a year keeps that year and every later one (review: readers want "since 2025")', () => {
+    expect(matchesFilters(item({ date: '2025-01' }), { from: '2025' })).toBe(true);
+    expect(matchesFilters(item({ date: '2026-03-01' }), { from: '2025' })).toBe(true);
+    expect(matchesFilters(item({ date: '2024-12-31' }), { from: '2025' })).toBe(false);
+    expect(filtersFromQuery('?from=2025', OFFERED)).toEqual({ from: '2025' });
+    expect(filtersFromQuery('?from=1999', OFFERED)).toEqual({});
+    // An old single-year link keeps meaning one year.
+    expect(filtersFromQuery('?year=2025', OFFERED)).toEqual({ year: '2025' });
+    expect(queryFromFilters({ lab: 'openai', from: '2025' })).toBe('?lab=openai&from=2025');
+  });
+
+  it('the search matches every word, in any case and order, allowing common endings, with the other filters', () => {
+    const text = 'OpenAI lobbied against the bill; its lobbyists met officials. Policies changed.';
+    expect(matchesWords(text, 'lobbying')).toBe(true);
+    expect(matchesWords(text, 'LOBBYING openai')).toBe(true);
+    expect(matchesWords(text, 'policy')).toBe(true);
+    expect(matchesWords(text, 'lobbying subpoena')).toBe(false);
+    expect(matchesFilters(item(), { q: 'lobbying' }, text)).toBe(true);
+    expect(matchesFilters(item(), { q: 'lobbying', lab: 'meta' }, text)).toBe(false);
+    expect(matchesFilters(item(), { q: 'subpoena' }, text)).toBe(false);
+    expect(filtersFromQuery('?q=+lobbying+', OFFERED)).toEqual({ q: 'lobbying' });
+    expect(queryFromFilters({ q: 'super pac' })).toBe('?q=super+pac');
+  });
+
+  it('the CSS of "and later years" hides only the earlier years', () => {
+    const css = filterCss('.explorer', '.ev-item', OFFERED);
+    expect(css).toContain(
+      ':has(#filter-year-2025:checked):has(#filter-year-later:checked) .ev-item[data-year="2024"]',
+    );
+    expect(css).not.toContain(
+      ':has(#filter-year-2025:checked):has(#filter-year-later:checked) .ev-item[data-year="2026"]',
+    );
+    expect(css).toContain(':has(#filter-year-2025:checked):not(:has(#filter-year-later:checked)) .ev-item:not([data-year~="2025"])');
   });
 
   it('the CSS has a rule for every value of every filter and every analogy and direction pair', () => {
