@@ -6,7 +6,16 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     projects: [
-      { test: { name: 'unit', include: ['tests/unit/**/*.test.ts'], environment: 'node' } },
+      {
+        test: {
+          name: 'unit',
+          include: ['tests/unit/**/*.test.ts'],
+          environment: 'node',
+          // Property tests run hundreds of cases and one test spawns npm: seconds on a machine
+          // shared with other work, where vitest's 5 s default has failed tests that were right.
+          testTimeout: 60_000,
+        },
+      },
       {
         test: {
           name: 'build',
