@@ -8,6 +8,7 @@ import { replaceScores, say } from './store';
 import { describeUnknownIds } from '../rubric/import-plan';
 import { fromCsv, fromJson } from '../rubric/exchange';
 import { MAX_IMPORT_LENGTH } from '../rubric/types';
+import { plural } from '../rubric/wording';
 
 /** A file read and understood, waiting for the reader to choose how to take it in. */
 export interface PendingImport {
@@ -17,7 +18,7 @@ export interface PendingImport {
   readonly unknown: string;
 }
 
-const cells = (n: number) => `${n} ${n === 1 ? 'cell' : 'cells'}`;
+const cells = (n: number) => plural(n, 'cell');
 
 function DiffSummary({ diff, mode }: { diff: CardDiff; mode: ImportMode }) {
   const named = (list: CardDiff['added']) =>

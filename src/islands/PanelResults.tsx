@@ -12,6 +12,7 @@ import { panelCsv } from '../rubric/panel-csv';
 import { LEVELS } from '../rubric/types';
 import type { BuiltPanel } from './panel-store';
 import { download } from './download';
+import { plural } from '../rubric/wording';
 
 export interface ResultsProps {
   frame: RubricFrame;
@@ -21,7 +22,6 @@ export interface ResultsProps {
 /** Levels and medians: whole numbers as they are, halves with one decimal. */
 const level = (value: number) => (Number.isInteger(value) ? String(value) : value.toFixed(1));
 const score = (value: number | null) => (value === null ? '–' : value.toFixed(2));
-const plural = (count: number, one: string, many = `${one}s`) => `${count} ${count === 1 ? one : many}`;
 
 function nameOf(items: readonly RubricItem[], id: string): string {
   return items.find((item) => item.id === id)?.name ?? id;
@@ -254,15 +254,6 @@ function DotStrip({ frame, panel, a }: { frame: RubricFrame; panel: Panel; a: nu
                 {nameOf(frame.labs, cell.lab)}
               </text>
               <line x1={LEFT + STEP / 2} x2={LEFT + STEP * 4.5} y1={y} y2={y} class="track" />
-              {cell.median !== null && (
-                <line
-                  x1={LEFT + STEP * cell.median + STEP / 2}
-                  x2={LEFT + STEP * cell.median + STEP / 2}
-                  y1={y - 12}
-                  y2={y + 12}
-                  class="median-mark"
-                />
-              )}
               {cell.levels.map((count, value) =>
                 count === 0 ? null : (
                   <circle
@@ -273,6 +264,17 @@ function DotStrip({ frame, panel, a }: { frame: RubricFrame; panel: Panel; a: nu
                   />
                 ),
               )}
+              {/* The median is drawn over the dots, on a halo, so the biggest dot cannot hide it. */}
+              {cell.median !== null &&
+                ['median-halo', 'median-mark'].map((name) => (
+                  <line
+                    x1={LEFT + STEP * cell.median! + STEP / 2}
+                    x2={LEFT + STEP * cell.median! + STEP / 2}
+                    y1={y - 14}
+                    y2={y + 14}
+                    class={name}
+                  />
+                ))}
             </g>
           );
         })}

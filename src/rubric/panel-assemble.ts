@@ -17,6 +17,7 @@ import { countScored, emptyScorecard } from './scorecard';
 import { toScorecard } from './stored-merge';
 import { loadStored } from './stored-versions';
 import type { Result, RubricFrame, Scorecard } from './types';
+import { plural } from './wording';
 
 export const SITE_RATER = "The site's reading";
 /**
@@ -51,12 +52,11 @@ export interface AssembledPanel {
   readonly summary: string;
 }
 
-const plural = (count: number, one: string, many = `${one}s`) => `${count} ${count === 1 ? one : many}`;
-
 export function assemblePanel(input: PanelInput, frame: RubricFrame): AssembledPanel {
   const lines = readLines(input.text, frame, input.siteHost ?? null);
   const inputs: RaterInput[] = [...lines.cards];
   const otherProblems: string[] = [];
+  let repeats = 0;
   const unknown = new Set(lines.unknown);
   for (const file of input.files) {
     if (file.text === null) {
@@ -82,6 +82,7 @@ export function assemblePanel(input: PanelInput, frame: RubricFrame): AssembledP
       return;
     }
     const same = raters[at]!;
+    repeats += 1;
     otherProblems.push(
       `${label}: ${same.site === true ? "the site's reading" : same.mine === true ? 'your own scorecard' : same.name} already holds the same scores, so they were counted once, as ${same.name}.`,
     );
@@ -106,10 +107,17 @@ export function assemblePanel(input: PanelInput, frame: RubricFrame): AssembledP
   );
   otherProblems.push(...settled.problems.filter((p) => p.line === null).map((p) => p.message));
   const problems = lineProblems.length + otherProblems.length;
+  repeats += settled.problems.filter((p) => p.repeat).length;
+  // A repeat was counted, once: saying it "could not be used" would send the reader looking for a lost card.
+  const unused = problems - repeats;
+  const counts = [
+    unused > 0 ? `${plural(unused, 'line or file', 'lines or files')} could not be used` : '',
+    repeats > 0 ? `${plural(repeats, 'repeated card was', 'repeated cards were')} counted once` : '',
+  ].filter(Boolean);
   const trouble =
     problems === 0
       ? ''
-      : ` ${plural(problems, 'line or file', 'lines or files')} could not be used: see the ${problems === 1 ? 'message' : 'messages'} under ${lineProblems.length > 0 ? 'the links box' : 'the files'}.`;
+      : ` ${counts.join(', and ')}: see the ${problems === 1 ? 'message' : 'messages'} under ${lineProblems.length > 0 ? 'the links box' : 'the files'}.`;
   if (raters.length === 0) {
     return {
       raters,

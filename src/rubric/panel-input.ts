@@ -15,6 +15,8 @@ export interface InputProblem {
   /** 1-based line of the textbox, or null for a file. */
   readonly line: number | null;
   readonly message: string;
+  /** The card was read and is a repeat of one already counted: used, once, rather than lost. */
+  readonly repeat?: true;
 }
 
 /** A card read from the textbox or a file, before names are settled. */
@@ -163,6 +165,7 @@ export function settleRaters(
       problems.push({
         line: lineNumber,
         message: `${where}${as}: the same scores as ${earlier.where} (${earlier.name}), most likely the same link pasted twice, so it was counted once, as ${earlier.name}.`,
+        repeat: true,
       });
       continue;
     }

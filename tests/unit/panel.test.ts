@@ -203,9 +203,26 @@ describe('reading the scorecard links a reader pastes', () => {
         line: 3,
         message:
           'Line 3 (Alice again): the same scores as line 1 (Alice), most likely the same link pasted twice, so it was counted once, as Alice.',
+        repeat: true,
       },
-      { line: 4, message: expect.stringMatching(/^Line 4: the same scores as line 1 \(Alice\)/) },
+      {
+        line: 4,
+        message: expect.stringMatching(/^Line 4: the same scores as line 1 \(Alice\)/),
+        repeat: true,
+      },
     ]);
+  });
+
+  it('says a repeated card was counted once, not that it could not be used', () => {
+    const text = `Alice: ${link(a)}\nBob: ${link(b)}\nAlice again: ${link(a)}\nnot a link`;
+    expect(assemblePanel({ text, files: [], site: null, mine: null }, frame).summary).toBe(
+      'Panel built from 2 scorecards. 1 line or file could not be used, and 1 repeated card was counted once: see the messages under the links box.',
+    );
+    expect(
+      assemblePanel({ text: `${link(a)}\n${link(a)}`, files: [], site: null, mine: null }, frame).summary,
+    ).toBe(
+      'Panel built from 1 scorecard. 1 repeated card was counted once: see the message under the links box.',
+    );
   });
 
   it('says a link to another site is one, rather than calling it cut off; a name needs no colon', () => {
@@ -482,7 +499,7 @@ describe('building a panel from what the reader gave', () => {
       expect.stringMatching(/^Include mine: .*no scores yet/),
     ]);
     expect(built.summary).toBe(
-      'Panel built from 1 scorecard. 4 lines or files could not be used: see the messages under the links box.',
+      'Panel built from 1 scorecard. 3 lines or files could not be used, and 1 repeated card was counted once: see the messages under the links box.',
     );
   });
 
