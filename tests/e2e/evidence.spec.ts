@@ -69,7 +69,9 @@ const shownIds = (page: Page) =>
   page.locator('.ev-item:visible').evaluateAll((items) => items.map((i) => i.id));
 /** Roughly what the search reads of an item on the page (the note shows only when unchecked). */
 const textOf = (e: Item) =>
-  [e.summary, ...e.sources.flatMap((s) => [s.publisher, s.title]), e.checked ? '' : (e.checkNote ?? '')].join(' ');
+  [e.summary, ...e.sources.flatMap((s) => [s.publisher, s.title]), e.checked ? '' : (e.checkNote ?? '')].join(
+    ' ',
+  );
 const expectedIds = (filters: Filters) =>
   data.evidence.filter((e) => matchesFilters(e, filters, textOf(e))).map((e) => e.id);
 
@@ -208,7 +210,9 @@ test.describe('/evidence/ with JavaScript', () => {
     ).toBeFocused();
   });
 
-  test('an old single-year link still means that year, and a "from" link that year and later', async ({ page }) => {
+  test('an old single-year link still means that year, and a "from" link that year and later', async ({
+    page,
+  }) => {
     await page.goto('/evidence/?year=2025');
     await expect(page.getByRole('checkbox', { name: 'and later years' })).not.toBeChecked();
     await expect(page.getByRole('radio', { name: '2025', exact: true })).toBeChecked();
@@ -271,10 +275,14 @@ test.describe('/evidence/ with JavaScript', () => {
     await expect(page.locator('#evidence-count')).toHaveText(`Showing 0 of ${total} items`);
   });
 
-  test('a first-time visitor finds everything about a lab\'s lobbying since 2025', async ({ page }) => {
+  test("a first-time visitor finds everything about a lab's lobbying since 2025", async ({ page }) => {
     await page.setViewportSize({ width: 375, height: 812 });
     for (const [lab, name, wanted] of [
-      ['openai', 'OpenAI', ['openai-lobbying-growth-2024', 'openai-brockman-super-pac-2025', 'openai-critic-subpoenas-2025']],
+      [
+        'openai',
+        'OpenAI',
+        ['openai-lobbying-growth-2024', 'openai-brockman-super-pac-2025', 'openai-critic-subpoenas-2025'],
+      ],
       ['meta', 'Meta', ['big-tech-lobbying-2025', 'meta-super-pac-2025']],
     ] as const) {
       await page.goto('/evidence/');

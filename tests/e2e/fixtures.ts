@@ -72,3 +72,22 @@ export async function savedScorecard(page: Page): Promise<unknown> {
     return raw === null ? null : JSON.parse(raw);
   });
 }
+
+/** Names as the rubric gives them, for finding controls by their accessible names. */
+export const title = (analogy: string) => rubric.analogies.find((a) => a.id === analogy)!.title;
+export const labName = (lab: string) => rubric.labs.find((l) => l.id === lab)!.name;
+
+/** A cell's score select on the scorecard or an analogy or lab page. */
+export const scoreControl = (page: Page, analogy: string, lab: string) =>
+  page.getByRole('combobox', { name: `${title(analogy)} score for ${labName(lab)}`, exact: true });
+/** The summary that opens a cell's note and confidence. */
+export const detailsOf = (page: Page, analogy: string, lab: string) =>
+  page.locator('summary', { hasText: `and confidence: ${title(analogy)}, ${labName(lab)}` });
+export const noteOf = (page: Page, analogy: string, lab: string) =>
+  page.getByRole('textbox', { name: `Note on ${title(analogy)} for ${labName(lab)}` });
+
+/** /scorecard/ (with a share fragment, if given), once its islands have hydrated. */
+export async function openScorecard(page: Page, hash = ''): Promise<void> {
+  await page.goto(`/scorecard/${hash}`);
+  await waitForIslands(page);
+}

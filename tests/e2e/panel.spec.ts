@@ -90,12 +90,10 @@ test('bad lines are named by number with the reason, the good lines still count,
   await expect(links(page)).toHaveValue(text);
   await expect(links(page)).toHaveAttribute('aria-invalid', 'true');
   await expect(
-    page
-      .getByRole('status')
-      .filter({
-        hasText:
-          'Panel built from 2 scorecards. 3 lines or files could not be used, and 1 repeated card was counted once',
-      }),
+    page.getByRole('status').filter({
+      hasText:
+        'Panel built from 2 scorecards. 3 lines or files could not be used, and 1 repeated card was counted once',
+    }),
   ).toBeVisible();
   await expect(page.getByText('Raters: Rater 1, Rater 2.')).toBeVisible();
 });

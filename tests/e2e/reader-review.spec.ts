@@ -2,27 +2,19 @@
  * What first-time readers tripped over on the scorecard and the reading path (issue 9, the
  * review of 2026-11-27), checked in the states they put the pages in, at 375 and 1280 px.
  */
-import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
-import { expect, rubric, test, waitForIslands } from './fixtures';
-
-const WCAG_22_AA = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
-const title = (id: string) => rubric.analogies.find((a) => a.id === id)!.title;
-const labName = (id: string) => rubric.labs.find((l) => l.id === id)!.name;
-const scoreControl = (page: Page, analogy: string, lab: string) =>
-  page.getByRole('combobox', { name: `${title(analogy)} score for ${labName(lab)}`, exact: true });
-const detailsOf = (page: Page, analogy: string, lab: string) =>
-  page.locator('summary', { hasText: `and confidence: ${title(analogy)}, ${labName(lab)}` });
-
-async function openScorecard(page: Page, hash = '') {
-  await page.goto(`/scorecard/${hash}`);
-  await waitForIslands(page);
-}
-
-async function axeViolations(page: Page): Promise<string[]> {
-  const { violations } = await new AxeBuilder({ page }).withTags(WCAG_22_AA).analyze();
-  return violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-}
+import {
+  axeViolations,
+  detailsOf,
+  expect,
+  labName,
+  openScorecard,
+  rubric,
+  scoreControl,
+  test,
+  title,
+  waitForIslands,
+} from './fixtures';
 
 /** How much of a select's chosen label is cut off, in px: its text's width beyond the room the select gives it. */
 const clippedBy = (page: Page, selector: string) =>

@@ -4,24 +4,23 @@
  */
 import { readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
-import { axeViolations, expect, rubric, savedScorecard, test, waitForIslands } from './fixtures';
+import {
+  axeViolations,
+  detailsOf,
+  expect,
+  noteOf,
+  openScorecard,
+  rubric,
+  savedScorecard,
+  scoreControl,
+  test,
+  title,
+  waitForIslands,
+} from './fixtures';
 
-const title = (id: string) => rubric.analogies.find((a) => a.id === id)!.title;
-const labName = (id: string) => rubric.labs.find((l) => l.id === id)!.name;
-const scoreControl = (page: Page, analogy: string, lab: string) =>
-  page.getByRole('combobox', { name: `${title(analogy)} score for ${labName(lab)}`, exact: true });
-const detailsOf = (page: Page, analogy: string, lab: string) =>
-  page.locator('summary', { hasText: `and confidence: ${title(analogy)}, ${labName(lab)}` });
-const noteOf = (page: Page, analogy: string, lab: string) =>
-  page.getByRole('textbox', { name: `Note on ${title(analogy)} for ${labName(lab)}` });
 const v1Fixture = JSON.parse(readFileSync('tests/unit/fixtures/share-link-v1.json', 'utf8')) as {
   link: string;
 };
-
-async function openScorecard(page: Page, hash = '') {
-  await page.goto(`/scorecard/${hash}`);
-  await waitForIslands(page);
-}
 
 async function scoreRow(page: Page, lab: string, level: string) {
   for (const analogy of rubric.analogies) await scoreControl(page, analogy.id, lab).selectOption(level);
