@@ -58,6 +58,11 @@ export default function Scorecard({ frame, reading, aggregateNote, shareNote, st
   useEffect(() => {
     void import('./Ranking').then((module) => setRanking(() => module.Ranking));
   }, []);
+  // The ranking follows an edit in the frame after the one that shows it: sorting, the sensitivity
+  // sentences and the meters' layout would otherwise double what a phone does before the edited
+  // cell shows (issue 9's budget is one frame).
+  const [rankedCard, setRankedCard] = useState(card);
+  useEffect(() => setRankedCard(card), [card]);
   const total = frame.labs.length * frame.analogies.length;
   const unscored = total - countScored(card, frame);
 
@@ -93,7 +98,7 @@ export default function Scorecard({ frame, reading, aggregateNote, shareNote, st
 
       <h2 id="results">Ranking</h2>
       {RankingView ? (
-        <RankingView frame={frame} card={card} note={aggregateNote} />
+        <RankingView frame={frame} card={rankedCard} note={aggregateNote} />
       ) : (
         <p class="meta">{aggregateNote}</p>
       )}
