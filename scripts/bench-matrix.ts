@@ -11,7 +11,9 @@
 //     every aggregate for a weight change), with style and layout forced;
 //   - next frame: until a double requestAnimationFrame, so including the wait for vsync (up to
 //     one frame on its own): conservative, for information.
-// Warm-up edits are discarded. The run is repeated with the CPU throttled 4x, as a phone-like figure.
+// Warm-up edits are discarded. The run is repeated with the CPU throttled 4x, as a mid-range phone:
+// the budget is judged there (issue 9), since a phone is where a slow edit is felt; the
+// unthrottled figures are for information.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { RubricFrame } from '../src/rubric/types.ts';
@@ -98,7 +100,12 @@ async function measureInPage({
     return weight > 0 ? (total / weight).toFixed(2) : '–';
   };
   const shownAggregate = (l: number) => rows()[l]?.querySelector('td.aggregate')?.textContent;
-  const allAggregatesShown = () => frame.labs.every((_, l) => shownAggregate(l) === aggregateText(l));
+  // The check runs inside the timed window, so it queries the rows once and compares with
+  // aggregates computed before the edit: the harness's own work is not the page's.
+  const allAggregatesShown = (expected: readonly string[]) => () => {
+    const shown = rows();
+    return expected.every((text, l) => shown[l]?.querySelector('td.aggregate')?.textContent === text);
+  };
 
   /** One edit: both timings from the same start; waits microtask by microtask (Preact renders in one), then task by task. */
   async function timed(
@@ -159,7 +166,7 @@ async function measureInPage({
         return timed(
           weightSelect(a),
           String(weights[a]),
-          allAggregatesShown,
+          allAggregatesShown(frame.labs.map((_, l) => aggregateText(l))),
           `weight of analogy ${a + 1} = ${weights[a]}`,
         );
       }
@@ -197,6 +204,10 @@ const summarise = (samples: Sample[]) => ({
 });
 type Pass = { cells: ReturnType<typeof summarise>; weights: ReturnType<typeof summarise> };
 
+const breakdown = (label: string, pass: Pass) =>
+  `Where the ${label} cell edit's time goes (medians): change handler and save ${ms(pass.cells.handler.median)} ms, ` +
+  `until the DOM shows the edit ${ms(pass.cells.rendered.median)} ms, with style and layout ${ms(pass.cells.rerender.median)} ms.`;
+
 function matrixTable(unthrottled: Pass, throttled: Pass): string {
   const row = (label: string, cpu: string, s: ReturnType<typeof summarise>) => [
     label,
@@ -216,7 +227,7 @@ function matrixTable(unthrottled: Pass, throttled: Pass): string {
     .join('\n');
 }
 
-/** Measures the 20 x 12 matrix on the build; `p95Ms` is the unthrottled cell edits' re-render p95. */
+/** Measures the 20 x 12 matrix on the build; `p95Ms` is the throttled (4x) cell edits' re-render p95. */
 export function benchMatrix(options: BenchOptions = {}) {
   return withBuiltSite(
     options,
@@ -255,10 +266,10 @@ export function benchMatrix(options: BenchOptions = {}) {
 
       const unthrottled = { cells: summarise(first.cells), weights: summarise(first.weights) };
       const throttled = { cells: summarise(slow.cells), weights: summarise(slow.weights) };
-      const p95Ms = unthrottled.cells.rerender.p95;
+      const p95Ms = throttled.cells.rerender.p95;
       const verdict =
-        `Edit re-render p95 ${ms(p95Ms)} ms (budget ${BUDGET_MS} ms): ${p95Ms <= BUDGET_MS ? 'PASS' : 'FAIL'}` +
-        ` — with ${THROTTLE_RATE}× CPU throttling p95 ${ms(throttled.cells.rerender.p95)} ms, for information`;
+        `Edit re-render p95 with ${THROTTLE_RATE}× CPU throttling ${ms(p95Ms)} ms (budget ${BUDGET_MS} ms): ${p95Ms <= BUDGET_MS ? 'PASS' : 'FAIL'}` +
+        ` — unthrottled p95 ${ms(unthrottled.cells.rerender.p95)} ms, for information`;
       const markdown = [
         `${LABS} labs × ${ANALOGIES} analogies (${scoreSelects} score selects), the built Scorecard island in Chromium, fresh storage; ` +
           `${WARM_UP_EDITS} warm-up edits discarded, then ${CELL_EDITS} cell edits and ${WEIGHT_EDITS} weight changes per CPU setting. ` +
@@ -267,9 +278,9 @@ export function benchMatrix(options: BenchOptions = {}) {
         '',
         matrixTable(unthrottled, throttled),
         '',
-        `Where the unthrottled cell edit's time goes (medians): change handler and save ${ms(unthrottled.cells.handler.median)} ms, ` +
-          `until the DOM shows the edit ${ms(unthrottled.cells.rendered.median)} ms, with style and layout ${ms(unthrottled.cells.rerender.median)} ms. ` +
-          `Load average at start ${loadText(loadAverage)}.`,
+        breakdown('unthrottled', unthrottled),
+        breakdown(`${THROTTLE_RATE}× throttled`, throttled),
+        `Load average at start ${loadText(loadAverage)}.`,
         '',
         verdict,
       ].join('\n');

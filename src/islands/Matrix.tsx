@@ -1,5 +1,5 @@
 import { Component } from 'preact';
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useMemo, useState } from 'preact/hooks';
 import {
   DEFAULT_WEIGHT,
   WEIGHTS,
@@ -50,6 +50,35 @@ function CellDetailsToggle({ lab, analogy, cell }: { lab: RubricItem; analogy: R
 
 const formatScore = (score: number | null) => (score === null ? '–' : score.toFixed(2));
 
+interface CellProps {
+  lab: RubricItem;
+  analogy: RubricItem;
+  /** The domain replaces a cell's object only when that cell changes. */
+  cell: Cell;
+}
+
+/** One lab on one analogy: redrawn only when its own cell changes, so an edit redraws one cell. */
+class MatrixCell extends Component<CellProps> {
+  override shouldComponentUpdate(next: CellProps): boolean {
+    return next.cell !== this.props.cell || next.analogy !== this.props.analogy;
+  }
+
+  override render({ lab, analogy, cell }: CellProps) {
+    return (
+      <td class={cell.level === null ? 'unscored' : `level-${cell.level}`} data-label={analogy.name}>
+        <LevelSelect
+          compact
+          lab={lab}
+          analogy={analogy}
+          level={cell.level}
+          onChange={(level) => scoreCell(lab.id, analogy.id, level)}
+        />
+        <CellDetailsToggle lab={lab} analogy={analogy} cell={cell} />
+      </td>
+    );
+  }
+}
+
 interface RowProps {
   lab: RubricItem;
   analogies: readonly RubricItem[];
@@ -76,23 +105,11 @@ class MatrixRow extends Component<RowProps> {
     return (
       <tr>
         <th scope="row">{lab.name}</th>
-        {analogies.map((analogy) => {
-          const cell = getCell(card, lab.id, analogy.id);
-          return (
-            <td class={cell.level === null ? 'unscored' : `level-${cell.level}`} data-label={analogy.name}>
-              <LevelSelect
-                compact
-                lab={lab}
-                analogy={analogy}
-                level={cell.level}
-                onChange={(level) => scoreCell(lab.id, analogy.id, level)}
-              />
-              <CellDetailsToggle lab={lab} analogy={analogy} cell={cell} />
-            </td>
-          );
-        })}
+        {analogies.map((analogy) => (
+          <MatrixCell lab={lab} analogy={analogy} cell={getCell(card, lab.id, analogy.id)} />
+        ))}
         <td class="aggregate" data-label="Aggregate">
-          {aggregate}
+          <span class="aggregate-value">{aggregate}</span>
         </td>
       </tr>
     );
@@ -140,6 +157,8 @@ class WeightsRow extends Component<WeightsProps> {
 
 /** The reader's scores, lab by analogy, with the weights and each lab's aggregate. */
 export function Matrix({ frame, card }: { frame: RubricFrame; card: Card }) {
+  // The same element each time, so that Preact skips the header row on every edit.
+  const header = useMemo(() => <AnalogyHeaderRow analogies={frame.analogies} />, [frame.analogies]);
   return (
     <div class="table-wrap matrix-wrap">
       <table class="matrix phone-cards">
@@ -147,7 +166,7 @@ export function Matrix({ frame, card }: { frame: RubricFrame; card: Card }) {
           Score each lab on each analogy, 0 to 4. Weights set how much each analogy counts in the aggregate.
         </caption>
         <thead>
-          <AnalogyHeaderRow analogies={frame.analogies} />
+          {header}
           <WeightsRow analogies={frame.analogies} card={card} weights={card.weights} />
         </thead>
         <tbody>

@@ -1,5 +1,5 @@
 import { useStore } from './use-store';
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useMemo, useState } from 'preact/hooks';
 import type { FunctionComponent } from 'preact';
 import { SHARE_PARAM, type RubricFrame } from '../rubric/types';
 import { countScored, fillUnscored, type Reading } from '../rubric/scorecard';
@@ -58,6 +58,20 @@ export default function Scorecard({ frame, reading, aggregateNote, shareNote, st
   useEffect(() => {
     void import('./Ranking').then((module) => setRanking(() => module.Ranking));
   }, []);
+  // The ranking follows an edit in the frame after the one that shows it: sorting, the sensitivity
+  // sentences and the meters' layout would otherwise double what a phone does before the edited
+  // cell shows (issue 9's budget is one frame). Until then it is the same element, which Preact skips.
+  const [rankedCard, setRankedCard] = useState(card);
+  useEffect(() => setRankedCard(card), [card]);
+  const ranking = useMemo(
+    () =>
+      RankingView ? (
+        <RankingView frame={frame} card={rankedCard} note={aggregateNote} />
+      ) : (
+        <p class="meta">{aggregateNote}</p>
+      ),
+    [RankingView, rankedCard],
+  );
   const total = frame.labs.length * frame.analogies.length;
   const unscored = total - countScored(card, frame);
 
@@ -92,11 +106,7 @@ export default function Scorecard({ frame, reading, aggregateNote, shareNote, st
       <Matrix frame={frame} card={card} />
 
       <h2 id="results">Ranking</h2>
-      {RankingView ? (
-        <RankingView frame={frame} card={card} note={aggregateNote} />
-      ) : (
-        <p class="meta">{aggregateNote}</p>
-      )}
+      {ranking}
 
       <ShareExport frame={frame} card={card} note={shareNote} />
       {Print && <Print frame={frame} address={`${window.location.origin}${window.location.pathname}`} />}
