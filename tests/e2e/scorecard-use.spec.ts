@@ -4,7 +4,16 @@
  */
 import { readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
-import { axeViolations, expect, rubric, savedScorecard, test, waitForIslands } from './fixtures';
+import {
+  axeViolations,
+  expect,
+  levelOn,
+  rubric,
+  savedScorecard,
+  shareLinkHolding,
+  test,
+  waitForIslands,
+} from './fixtures';
 
 const title = (id: string) => rubric.analogies.find((a) => a.id === id)!.title;
 const labName = (id: string) => rubric.labs.find((l) => l.id === id)!.name;
@@ -484,7 +493,10 @@ for (const width of [375, 1280]) {
       await openScorecard(page);
       await scoreControl(page, 'opacity', 'openai').selectOption('3');
       await scoreControl(page, 'deception', 'meta').selectOption('1');
-      const link = await page.getByRole('textbox', { name: 'Share link' }).inputValue();
+      const link = await shareLinkHolding(
+        page,
+        (card) => levelOn(card, 'openai', 'opacity') === 3 && levelOn(card, 'meta', 'deception') === 1,
+      );
       const reader = await page.context().browser()!.newContext();
       const other = await reader.newPage();
       for (const decorated of [
@@ -523,7 +535,7 @@ for (const width of [375, 1280]) {
       const box = page.getByRole('checkbox', { name: 'Include notes in the link' });
       await expect(box).not.toBeChecked();
       const linkField = page.getByRole('textbox', { name: 'Share link' });
-      const without = await linkField.inputValue();
+      const without = await shareLinkHolding(page, (card) => levelOn(card, 'openai', 'opacity') === 3);
       expect(without).not.toContain('.-oaop');
       await box.check();
       await expect(linkField).not.toHaveValue(without);
