@@ -38,6 +38,10 @@ export default defineConfig({
   base,
   trailingSlash: 'always',
   outDir: process.env.OUT_DIR ?? './dist',
+  // Caches live in the project, not in node_modules (Astro's and Vite's default): worktrees and the
+  // tests' fixture copies link one shared node_modules, and a build that reads the content store
+  // another build has just written renders that build's content, not its own (issue 14).
+  cacheDir: './.cache/astro/',
   integrations: [mdx(), preact(), sitemap(), pageCsp()],
   build: {
     // One request carries the page and its styles: the analogy pages must fit
@@ -62,6 +66,7 @@ export default defineConfig({
   // No code blocks need highlighting, and Shiki's inline styles would break the CSP.
   markdown: { syntaxHighlight: false },
   vite: {
+    cacheDir: './.cache/vite/',
     build: {
       modulePreload: false,
       rollupOptions: {

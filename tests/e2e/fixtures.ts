@@ -2,6 +2,9 @@ import AxeBuilder from '@axe-core/playwright';
 import { test as base, expect, type Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import { pagePathsIn } from '../../src/integrations/built-site';
+import { shareFragmentFromHash } from '../../src/rubric/codec';
+import { decodeShare } from '../../src/rubric/share-decode';
+import type { RubricFrame, Scorecard } from '../../src/rubric/types';
 
 /** Every built HTML page, as a site path: the same list the sitemap and the frozen-URL test use. */
 export const builtPages = (): string[] => pagePathsIn(process.env['OUT_DIR'] ?? 'dist');
@@ -91,3 +94,26 @@ export async function openScorecard(page: Page, hash = ''): Promise<void> {
   await page.goto(`/scorecard/${hash}`);
   await waitForIslands(page);
 }
+
+/**
+ * The scorecard page's share link, once it holds what `holds` looks for. The page makes the link
+ * just after the frame that shows an edit, so a link read straight after an edit can be one edit
+ * behind: on a busy machine it was, and a test shared a card without its last weight (issue 14).
+ */
+export async function shareLinkHolding(page: Page, holds: (card: Scorecard) => boolean): Promise<string> {
+  const field = page.getByRole('textbox', { name: 'Share link' });
+  const holding = (link: string) => {
+    const fragment = link === '' ? null : shareFragmentFromHash(new URL(link).hash);
+    // rubric.json is the frame the site encodes links with; the type above names only what tests read.
+    const result = fragment === null ? null : decodeShare(fragment, rubric as unknown as RubricFrame);
+    return result !== null && result.ok && holds(result.card);
+  };
+  await expect
+    .poll(async () => holding(await field.inputValue()), { message: 'the share link holds the card' })
+    .toBe(true);
+  return field.inputValue();
+}
+
+/** A cell's level on a card. */
+export const levelOn = (card: Scorecard, lab: string, analogy: string) =>
+  card.cells[lab]?.[analogy]?.level ?? null;

@@ -1,16 +1,17 @@
 import { readFileSync } from 'node:fs';
-import type { Page } from '@playwright/test';
-import { expect, rubric, savedScorecard, test, waitForIslands } from './fixtures';
-
-const title = (id: string) => rubric.analogies.find((a) => a.id === id)!.title;
-const labName = (id: string) => rubric.labs.find((l) => l.id === id)!.name;
-const scoreControl = (page: Page, analogy: string, lab: string) =>
-  page.getByRole('combobox', { name: `${title(analogy)} score for ${labName(lab)}`, exact: true });
-
-async function openScorecard(page: Page, hash = '') {
-  await page.goto(`/scorecard/${hash}`);
-  await waitForIslands(page);
-}
+import {
+  expect,
+  labName,
+  levelOn,
+  openScorecard,
+  rubric,
+  savedScorecard,
+  scoreControl,
+  shareLinkHolding,
+  test,
+  title,
+  waitForIslands,
+} from './fixtures';
 
 test.describe('scoring on an analogy page', () => {
   test('a score, a confidence and a note survive a reload and appear on the scorecard and the home page', async ({
@@ -146,7 +147,10 @@ test.describe('the scorecard', () => {
     await note.blur();
     // A link carries notes only when asked to; without them the reader below would have no note to show.
     await page.getByRole('checkbox', { name: 'Include notes in the link' }).check();
-    const link = await page.getByRole('textbox', { name: 'Share link' }).inputValue();
+    const link = await shareLinkHolding(
+      page,
+      (card) => card.cells['google-deepmind']?.['incorrigibility']?.note === hostile,
+    );
     await page.reload();
     await waitForIslands(page);
     await page
@@ -184,7 +188,13 @@ test.describe('sharing', () => {
     await scoreControl(page, 'power-seeking', 'openai').selectOption('4');
     await scoreControl(page, 'opacity', 'meta').selectOption('2');
     await page.getByRole('combobox', { name: `Weight of ${title('opacity')}` }).selectOption('3');
-    const link = await page.getByRole('textbox', { name: 'Share link' }).inputValue();
+    const link = await shareLinkHolding(
+      page,
+      (card) =>
+        levelOn(card, 'openai', 'power-seeking') === 4 &&
+        levelOn(card, 'meta', 'opacity') === 2 &&
+        card.weights['opacity'] === 3,
+    );
     expect(new URL(link).hash).toMatch(/^#share=v2\./);
 
     const context = await browser.newContext();
@@ -223,7 +233,11 @@ test.describe('sharing', () => {
           String((analogy.key.charCodeAt(0) + lab.key.charCodeAt(1)) % 5),
         );
     }
-    const link = await page.getByRole('textbox', { name: 'Share link' }).inputValue();
+    const link = await shareLinkHolding(page, (card) =>
+      rubric.analogies.every((analogy) =>
+        rubric.labs.every((lab) => levelOn(card, lab.id, analogy.id) !== null),
+      ),
+    );
     expect(new URL(link).hash.length).toBeLessThan(200);
   });
 
@@ -231,10 +245,11 @@ test.describe('sharing', () => {
     await context.grantPermissions(['clipboard-read', 'clipboard-write']);
     await openScorecard(page);
     await scoreControl(page, 'deception', 'microsoft').selectOption('2');
+    const link = await shareLinkHolding(page, (card) => levelOn(card, 'microsoft', 'deception') === 2);
     await page.getByRole('button', { name: 'Copy share link' }).click();
     await expect(page.getByRole('status')).toHaveText('Share link copied.');
     const copied = await page.evaluate(() => navigator.clipboard.readText());
-    expect(copied).toBe(await page.getByRole('textbox', { name: 'Share link' }).inputValue());
+    expect(copied).toBe(link);
   });
 
   const badLinks: [string, string][] = [

@@ -3,6 +3,9 @@ import { readFileSync } from 'node:fs';
 import { expect } from 'vitest';
 import { join } from 'node:path';
 import { pagePathsIn } from '../../src/integrations/built-site';
+import { shareFragmentFromHash } from '../../src/rubric/codec';
+import { decodeShare } from '../../src/rubric/share-decode';
+import type { RubricFrame } from '../../src/rubric/types';
 
 const dist = process.env['OUT_DIR'] ?? 'dist';
 
@@ -10,8 +13,8 @@ const dist = process.env['OUT_DIR'] ?? 'dist';
 export const builtPages = (): string[] => pagePathsIn(dist);
 
 export const rubric = JSON.parse(readFileSync(join(dist, 'rubric.json'), 'utf8')) as {
-  analogies: { id: string; title: string }[];
-  labs: { id: string; name: string }[];
+  analogies: { id: string; title: string; key: string }[];
+  labs: { id: string; name: string; key: string }[];
 };
 
 /** The accessible name of the control that scores one cell: part of the site's contract. */
@@ -52,3 +55,30 @@ export const scoresToSet = [
   { lab: 'meta', analogy: 'opacity', level: 3 },
   { lab: 'meta', analogy: 'deception', level: 1 },
 ] as const;
+
+/**
+ * The scorecard page's share link, read with `read` until it holds every score in `scores`. The
+ * page makes the link just after the frame that shows an edit, which can come after the save a test
+ * waits for: on a busy machine a link read at once can be one edit behind (issue 14).
+ */
+export async function shareLinkHolding(
+  read: () => Promise<string>,
+  scores: readonly { lab: string; analogy: string; level: number }[],
+  timeoutMs: number,
+): Promise<string> {
+  let link = '';
+  const holds = () => {
+    const fragment = link === '' ? null : shareFragmentFromHash(new URL(link).hash);
+    // rubric.json is the frame the site encodes links with; the type above names only what tests read.
+    const result = fragment === null ? null : decodeShare(fragment, rubric as unknown as RubricFrame);
+    return (
+      result !== null &&
+      result.ok &&
+      scores.every(({ lab, analogy, level }) => result.card.cells[lab]?.[analogy]?.level === level)
+    );
+  };
+  await expect
+    .poll(async () => ((link = await read()), holds()), { timeout: timeoutMs, interval: 50 })
+    .toBe(true);
+  return link;
+}
