@@ -295,6 +295,16 @@ describe('panel links', () => {
     );
   });
 
+  it("still open with a chat app's trailing punctuation or a tracker's parameters added", () => {
+    const made = panelLink('https://example.org/panel/', cards, true, frame);
+    if (!made.ok) throw new Error(made.message);
+    const fragment = panelFragmentFromHash(new URL(made.link).hash)!;
+    const whole = decodePanel(fragment);
+    expect(whole.ok).toBe(true);
+    for (const added of [')', '.', ',', '),', '&utm_source=x', '?utm_source=x&utm_medium=chat', ' (see)'])
+      expect(decodePanel(`${fragment}${added}`), added).toEqual(whole);
+  });
+
   it('still open after an app escaped them as a whole', () => {
     const made = panelLink('https://example.org/panel/', cards, false, frame);
     if (!made.ok) throw new Error(made.message);
