@@ -105,14 +105,16 @@ function cellLabel(frame: RubricFrame, cell: CellSummary): string {
 }
 
 function Disagreement({ frame, panel }: { frame: RubricFrame; panel: Panel }) {
-  const contested = panel.cells.flat().filter((cell) => cell.contested);
+  const { contested } = panel;
   return (
     <section aria-labelledby="panel-disagreement">
       <h2 id="panel-disagreement">Where the panel disagrees most</h2>
-      {contested.length === 0 ? (
+      {!panel.paired ? (
+        <p>No cell was scored by two or more raters, so disagreement cannot be judged yet.</p>
+      ) : contested.length === 0 ? (
         <p>
-          No cell stands out: where two or more raters scored a cell, they were on average within a level of
-          its median.
+          No cell stands out: where two or more raters scored a cell, they were on average within three
+          quarters of a level of its median.
         </p>
       ) : (
         <ul>

@@ -79,6 +79,32 @@ describe('a panel', () => {
     ).toBe(false);
   });
 
+  it('marks at most three contested cells, widest disagreement first, ties in table order', () => {
+    // Two raters: [lab, analogy, level of the first, level of the second]; spread is half the gap.
+    const pairs: [string, string, Level, Level][] = [
+      ['openai', 'opacity', 0, 2],
+      ['openai', 'deception', 0, 2],
+      ['anthropic', 'opacity', 1, 3],
+      ['anthropic', 'deception', 0, 2],
+      ['google-deepmind', 'opacity', 0, 3],
+      ['meta', 'opacity', 2, 4],
+      ['meta', 'deception', 0, 2],
+      ['microsoft', 'opacity', 0, 4],
+    ];
+    let a = emptyScorecard();
+    let b = emptyScorecard();
+    for (const [lab, analogy, first, second] of pairs) {
+      a = setLevel(a, lab, analogy, first);
+      b = setLevel(b, lab, analogy, second);
+    }
+    const panel = buildPanel(raters(a, b), frame);
+    const where = (c: { lab: string; analogy: string }) => `${c.lab}/${c.analogy}`;
+    expect(panel.contested.map(where)).toEqual(['microsoft/opacity', 'google-deepmind/opacity', 'openai/opacity']);
+    expect(panel.cells.flat().filter((c) => c.contested).map(where)).toHaveLength(3);
+    expect(panel.paired).toBe(true);
+    expect(buildPanel(raters(a), frame)).toMatchObject({ paired: false, contested: [] });
+  });
+
   it("gives each rater's aggregate under their own weights, the median, and the ranks", () => {
     // Every cell of two labs: openai 4 on opacity, 0 on deception, 2 elsewhere; anthropic 1 throughout.
     const a = frame.analogies.reduce(
