@@ -6,7 +6,7 @@
 import { useMemo, useState } from 'preact/hooks';
 import type { RubricFrame, RubricItem } from '../rubric/types';
 import type { AlphaResult } from '../rubric/krippendorff';
-import { describeAlpha, type CellSummary, type Panel } from '../rubric/panel';
+import { OTHER_MINE_RATER, describeAlpha, type CellSummary, type Panel, type Rater } from '../rubric/panel';
 import { panelLink } from '../rubric/panel-codec';
 import { panelCsv } from '../rubric/panel-csv';
 import { LEVELS } from '../rubric/types';
@@ -452,17 +452,22 @@ function ShareAndExport({ frame, built }: ResultsProps) {
   );
 }
 
+/** A rater as the rater line names them: whose card it is, and the site's reading it matches. */
+function raterLabel(rater: Rater): string {
+  const notes = [
+    rater.mine === true && rater.name !== OTHER_MINE_RATER ? 'your card' : '',
+    rater.alsoSite === true ? "the same scores as the site's reading" : '',
+  ].filter(Boolean);
+  return notes.length === 0 ? rater.name : `${rater.name} (${notes.join('; ')})`;
+}
+
 export function PanelResults({ frame, built }: ResultsProps) {
   const panel = built.panel!;
   const hasMine = built.raters.some((rater) => rater.mine === true);
   return (
     <div class="panel-results">
       <p class="panel-raters" id="panel-results" tabindex={-1}>
-        <strong>Raters:</strong>{' '}
-        {built.raters
-          .map((rater) => (rater.mine === true ? `${rater.name} (your card)` : rater.name))
-          .join(', ')}
-        .
+        <strong>Raters:</strong> {built.raters.map((rater) => raterLabel(rater)).join(', ')}.
         {built.unknown.length > 0 &&
           ` Some cards also score ${built.unknown.join(', ')}, which this site does not list; those scores were left out.`}
       </p>

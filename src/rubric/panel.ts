@@ -9,6 +9,12 @@ import { getCell } from './scorecard';
 import { aggregate, type LabScore } from './scoring';
 import { LEVELS, type Level, type RubricFrame, type Scorecard } from './types';
 
+/**
+ * The name of the reader's own card when a reopened panel link already holds the maker's
+ * ("Panel maker", see panel-assemble.ts): whoever reopened it is not the panel maker.
+ */
+export const OTHER_MINE_RATER = 'You';
+
 /** One member of a panel: a name and the scorecard they shared. */
 export interface Rater {
   readonly name: string;
@@ -17,6 +23,11 @@ export interface Rater {
   readonly mine?: boolean;
   /** True for the site's reading, added with "Include the site's reading". */
   readonly site?: boolean;
+  /**
+   * True for a pasted card that holds the same scores as the site's reading while "Include the
+   * site's reading" is ticked: counted once, as this rater, but named as both.
+   */
+  readonly alsoSite?: boolean;
 }
 
 export interface CellSummary {
@@ -147,14 +158,14 @@ function contestedCells(cells: readonly (readonly CellSummary[])[]): CellSummary
 
 export function buildPanel(raters: readonly Rater[], frame: RubricFrame): Panel {
   const summaries = frame.labs.map((lab) =>
-      frame.analogies.map((analogy) => {
-        const levels: Level[] = [];
-        for (const rater of raters) {
-          const { level } = getCell(rater.card, lab.id, analogy.id);
-          if (level !== null) levels.push(level);
-        }
-        return summariseCell(levels, lab.id, analogy.id);
-      }),
+    frame.analogies.map((analogy) => {
+      const levels: Level[] = [];
+      for (const rater of raters) {
+        const { level } = getCell(rater.card, lab.id, analogy.id);
+        if (level !== null) levels.push(level);
+      }
+      return summariseCell(levels, lab.id, analogy.id);
+    }),
   );
   const contested = contestedCells(summaries).map((cell) => ({ ...cell, contested: true }));
   const cells = summaries.map((row) =>

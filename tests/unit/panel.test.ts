@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { buildPanel, describeAlpha, isEnough, median, type Rater } from '../../src/rubric/panel';
+import { OTHER_MINE_RATER, buildPanel, describeAlpha, isEnough, median, type Rater } from '../../src/rubric/panel';
 import { readFile, readLines, settleRaters, MAX_RATERS } from '../../src/rubric/panel-input';
 import {
   decodePanel,
@@ -99,8 +99,17 @@ describe('a panel', () => {
     }
     const panel = buildPanel(raters(a, b), frame);
     const where = (c: { lab: string; analogy: string }) => `${c.lab}/${c.analogy}`;
-    expect(panel.contested.map(where)).toEqual(['microsoft/opacity', 'google-deepmind/opacity', 'openai/opacity']);
-    expect(panel.cells.flat().filter((c) => c.contested).map(where)).toHaveLength(3);
+    expect(panel.contested.map(where)).toEqual([
+      'microsoft/opacity',
+      'google-deepmind/opacity',
+      'openai/opacity',
+    ]);
+    expect(
+      panel.cells
+        .flat()
+        .filter((c) => c.contested)
+        .map(where),
+    ).toHaveLength(3);
     expect(panel.paired).toBe(true);
     expect(buildPanel(raters(a), frame)).toMatchObject({ paired: false, contested: [] });
   });
@@ -516,6 +525,20 @@ describe('building a panel from what the reader gave', () => {
       'Include mine: Ana already holds the same scores, so they were counted once, as Ana.',
       "Include the site's reading: Ben already holds the same scores, so they were counted once, as Ben.",
     ]);
+    // Ben stands for the site's reading too, so the page can still name it among the raters.
+    expect(built.raters.map((r) => r.alsoSite === true)).toEqual([false, true]);
+    expect(built.summary).toBe(
+      'Panel built from 2 scorecards. 2 repeated cards were counted once: see the messages under the "Also include" boxes.',
+    );
+  });
+
+  it('names the card of whoever reopens a panel link "You", not a second panel maker', () => {
+    const text = `${MINE_RATER}: ${link(a)}\nBen: ${link(b)}`;
+    const built = assemblePanel({ text, files: [], site: null, mine: { saved: savedDoc(c) } }, frame);
+    expect(built.raters.map((r) => r.name)).toEqual([MINE_RATER, 'Ben', OTHER_MINE_RATER]);
+    expect(OTHER_MINE_RATER).toBe('You');
+    expect(built.raters[2]!.mine).toBe(true);
+    expect(built.raters[0]!.mine).toBeUndefined();
   });
 
   it('keeps going past bad lines and files, and says where to look', () => {
@@ -535,7 +558,7 @@ describe('building a panel from what the reader gave', () => {
       expect.stringMatching(/^Include mine: .*no scores yet/),
     ]);
     expect(built.summary).toBe(
-      'Panel built from 1 scorecard. 3 lines or files could not be used, and 1 repeated card was counted once: see the messages under the links box.',
+      'Panel built from 1 scorecard. 3 lines or files could not be used, and 1 repeated card was counted once: see the messages under the links box and under the "Also include" boxes.',
     );
   });
 
