@@ -1,7 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { OTHER_MINE_RATER, buildPanel, describeAlpha, isEnough, median, type Rater } from '../../src/rubric/panel';
-import { readFile, readLines, settleRaters, MAX_RATERS } from '../../src/rubric/panel-input';
+import {
+  OTHER_MINE_RATER,
+  buildPanel,
+  describeAlpha,
+  isEnough,
+  median,
+  type Rater,
+} from '../../src/rubric/panel';
+import { nameFromFile, readFile, readLines, settleRaters, MAX_RATERS } from '../../src/rubric/panel-input';
 import {
   decodePanel,
   MAX_PANEL_LINK_LENGTH,
@@ -311,6 +318,62 @@ describe('reading the scorecard links a reader pastes', () => {
       /^new\.json: .*newer version of this site/,
     );
     expect(readFile('x.csv', 'a,b\n1,2', frame).problem!.message).toMatch(/^x\.csv: /);
+  });
+});
+
+describe('names and files as readers give them', () => {
+  const [a, b] = workedExampleCards(frame) as [Scorecard, Scorecard];
+  const url = link(a);
+
+  it('strips list markers, brackets, quotes and the colon that paste formats put around a name', () => {
+    const lines = [
+      `Bob: (${url})`,
+      `<${url}>`,
+      `"${url}"`,
+      `[Alice](${url})`,
+      `- Bob: ${url}`,
+      `1. **Carol**: ${url}`,
+    ];
+    const { cards, problems } = readLines(lines.join('\n'), frame);
+    expect(problems).toEqual([]);
+    expect(cards.map((card) => card.name)).toEqual(['Bob', null, null, 'Alice', 'Bob', 'Carol']);
+  });
+
+  it('takes the last link carrying a scorecard when the name holds an address itself', () => {
+    const { cards, problems } = readLines(`=HYPERLINK("http://evil","x"): <${url}>`, frame);
+    expect(problems).toEqual([]);
+    expect(sameScorecard(cards[0]!.card, a)).toBe(true);
+    expect(cards[0]!.name).toBe('=HYPERLINK("http://evil","x")');
+  });
+
+  it("drops the site's export suffix from a file's name, and names a file added twice as such", () => {
+    expect(nameFromFile('Eve-labs-alignment-scorecard-2026-11-27.json')).toBe('Eve');
+    expect(nameFromFile('Eve labs-alignment-scorecard-2026-11-27 (1).csv')).toBe('Eve');
+    expect(nameFromFile('labs-alignment-scorecard-2026-11-27.csv')).toBeNull();
+    expect(nameFromFile('alice.json')).toBe('alice');
+    const built = assemblePanel(
+      {
+        text: '',
+        files: [
+          { name: 'Eve-labs-alignment-scorecard-2026-11-27.json', text: toJson(a, frame) },
+          { name: 'Eve-labs-alignment-scorecard-2026-11-27.csv', text: toCsv(a, frame) },
+          { name: 'labs-alignment-scorecard-2026-11-27.csv', text: toCsv(b, frame) },
+        ],
+        site: null,
+        mine: null,
+      },
+      frame,
+    );
+    expect(built.raters.map((r) => r.name)).toEqual(['Eve', 'Rater 2']);
+    expect(built.otherProblems).toEqual([
+      'Eve-labs-alignment-scorecard-2026-11-27.csv: the same scores as Eve-labs-alignment-scorecard-2026-11-27.json (Eve), most likely the same file added twice, so it was counted once, as Eve.',
+    ]);
+  });
+
+  it('gives a .json file that is not JSON the JSON message, not the CSV one', () => {
+    const message = readFile('Carol.json', 'name,level\nx,1', frame).problem!.message;
+    expect(message).toMatch(/^Carol\.json: /);
+    expect(message).not.toMatch(/CSV/);
   });
 });
 
