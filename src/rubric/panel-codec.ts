@@ -78,7 +78,7 @@ export function panelLink(
   return {
     ok: false,
     length: link.length,
-    message: `This panel is too large for one link: it would take ${link.length.toLocaleString('en')} characters, and links longer than ${MAX_PANEL_LINK_LENGTH.toLocaleString('en')} are cut off by many browsers, chat apps and mail programs. Export the panel as CSV instead, or share the scorecard links themselves.`,
+    message: `This panel is too large for one link: it would take ${link.length.toLocaleString('en')} characters, and links longer than ${MAX_PANEL_LINK_LENGTH.toLocaleString('en')} are cut off by many browsers, chat apps and mail programs. To pass the panel on, send the scorecard links or exported scorecard files themselves, which this page reads; the panel CSV is for spreadsheets and cannot be added back here.`,
   };
 }
 

@@ -468,6 +468,11 @@ describe('panel links', () => {
     expect(made.ok).toBe(false);
     if (!made.ok)
       expect(made.message).toMatch(/too large for one link: it would take [\d,]+ characters.*8,000/);
+    // The advice must be a route that works: this page reads links and scorecard files, not the panel CSV.
+    if (!made.ok) {
+      expect(made.message).toMatch(/send the scorecard links or exported scorecard files themselves/);
+      expect(made.message).not.toMatch(/Export the panel as CSV instead/);
+    }
   });
 
   it('from another version, damaged, or too long give a message', () => {
