@@ -63,7 +63,8 @@ function Agreement({ frame, panel }: { frame: RubricFrame; panel: Panel }) {
             That is {describeAlpha(agreement.alpha)}. It rests on {plural(panel.raters.length, 'rater')} and{' '}
             {plural(agreement.pairable, 'score')} in the {plural(agreement.units, 'cell')} that two or more
             raters scored; cells only one rater scored do not count. 1 means the raters agree on every cell, 0
-            means they agree no more than chance would have them.
+            means they agree no more than chance would have them, and below 0 they disagree more than chance
+            would.
             {agreement.units < FEW_CELLS &&
               ' With so few cells scored by more than one rater, treat this figure as very rough.'}
           </p>
@@ -94,7 +95,7 @@ function Agreement({ frame, panel }: { frame: RubricFrame; panel: Panel }) {
       </div>
       <p class="meta">
         An analogy's alpha compares the labs on that analogy alone; with only a few labs it moves a lot when
-        one rater changes one level.
+        one rater changes one level. An alpha below 0 means the raters disagree more than chance would.
       </p>
     </section>
   );
