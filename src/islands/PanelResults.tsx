@@ -6,7 +6,7 @@
 import { useMemo, useState } from 'preact/hooks';
 import type { RubricFrame, RubricItem } from '../rubric/types';
 import type { AlphaResult } from '../rubric/krippendorff';
-import { describeAlpha, type CellSummary, type Panel } from '../rubric/panel';
+import { OTHER_MINE_RATER, describeAlpha, type CellSummary, type Panel, type Rater } from '../rubric/panel';
 import { panelLink } from '../rubric/panel-codec';
 import { panelCsv } from '../rubric/panel-csv';
 import { LEVELS } from '../rubric/types';
@@ -63,7 +63,8 @@ function Agreement({ frame, panel }: { frame: RubricFrame; panel: Panel }) {
             That is {describeAlpha(agreement.alpha)}. It rests on {plural(panel.raters.length, 'rater')} and{' '}
             {plural(agreement.pairable, 'score')} in the {plural(agreement.units, 'cell')} that two or more
             raters scored; cells only one rater scored do not count. 1 means the raters agree on every cell, 0
-            means they agree no more than chance would have them.
+            means they agree no more than chance would have them, and below 0 they disagree more than chance
+            would.
             {agreement.units < FEW_CELLS &&
               ' With so few cells scored by more than one rater, treat this figure as very rough.'}
           </p>
@@ -94,7 +95,7 @@ function Agreement({ frame, panel }: { frame: RubricFrame; panel: Panel }) {
       </div>
       <p class="meta">
         An analogy's alpha compares the labs on that analogy alone; with only a few labs it moves a lot when
-        one rater changes one level.
+        one rater changes one level. An alpha below 0 means the raters disagree more than chance would.
       </p>
     </section>
   );
@@ -105,14 +106,16 @@ function cellLabel(frame: RubricFrame, cell: CellSummary): string {
 }
 
 function Disagreement({ frame, panel }: { frame: RubricFrame; panel: Panel }) {
-  const contested = panel.cells.flat().filter((cell) => cell.contested);
+  const { contested } = panel;
   return (
     <section aria-labelledby="panel-disagreement">
       <h2 id="panel-disagreement">Where the panel disagrees most</h2>
-      {contested.length === 0 ? (
+      {!panel.paired ? (
+        <p>No cell was scored by two or more raters, so disagreement cannot be judged yet.</p>
+      ) : contested.length === 0 ? (
         <p>
-          No cell stands out: where two or more raters scored a cell, they were on average within a level of
-          its median.
+          No cell stands out: where two or more raters scored a cell, they were on average within three
+          quarters of a level of its median.
         </p>
       ) : (
         <ul>
@@ -450,17 +453,22 @@ function ShareAndExport({ frame, built }: ResultsProps) {
   );
 }
 
+/** A rater as the rater line names them: whose card it is, and the site's reading it matches. */
+function raterLabel(rater: Rater): string {
+  const notes = [
+    rater.mine === true && rater.name !== OTHER_MINE_RATER ? 'your card' : '',
+    rater.alsoSite === true ? "the same scores as the site's reading" : '',
+  ].filter(Boolean);
+  return notes.length === 0 ? rater.name : `${rater.name} (${notes.join('; ')})`;
+}
+
 export function PanelResults({ frame, built }: ResultsProps) {
   const panel = built.panel!;
   const hasMine = built.raters.some((rater) => rater.mine === true);
   return (
     <div class="panel-results">
       <p class="panel-raters" id="panel-results" tabindex={-1}>
-        <strong>Raters:</strong>{' '}
-        {built.raters
-          .map((rater) => (rater.mine === true ? `${rater.name} (your card)` : rater.name))
-          .join(', ')}
-        .
+        <strong>Raters:</strong> {built.raters.map((rater) => raterLabel(rater)).join(', ')}.
         {built.unknown.length > 0 &&
           ` Some cards also score ${built.unknown.join(', ')}, which this site does not list; those scores were left out.`}
       </p>

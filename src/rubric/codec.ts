@@ -124,3 +124,14 @@ export function shareFragmentFromHash(hash: string): string | null {
   const prefix = `${SHARE_PARAM}=`;
   return body.startsWith(prefix) ? body.slice(prefix.length) : null;
 }
+
+/**
+ * What chat apps, mail and trackers glue onto a link, cut off: a tracking parameter
+ * ("&utm_source=...", "?utm..."), anything after a space, and punctuation from the sentence
+ * around it (".", ")", ","). No share or panel payload holds "&", "?", "#" or a space, nor
+ * ends in punctuation, so none of this can be part of one. Escaped characters are the
+ * caller's to undo: a panel link's names are escaped on purpose.
+ */
+export function cutAddedText(raw: string): string {
+  return (raw.trim().split(/[&?#\s]/, 1)[0] ?? '').replace(/[^A-Za-z0-9_~-]+$/, '');
+}

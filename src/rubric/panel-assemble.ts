@@ -4,7 +4,7 @@
  * statistics are computed. Plain TypeScript, so that vitest covers the whole path a reader
  * takes without a browser; the island only reads files and shows the result.
  */
-import { buildPanel, type Panel, type Rater } from './panel';
+import { OTHER_MINE_RATER, buildPanel, type Panel, type Rater } from './panel';
 import {
   readFile,
   readLines,
@@ -87,6 +87,7 @@ export function assemblePanel(input: PanelInput, frame: RubricFrame): AssembledP
       `${label}: ${same.site === true ? "the site's reading" : same.mine === true ? 'your own scorecard' : same.name} already holds the same scores, so they were counted once, as ${same.name}.`,
     );
     if (rater.mine === true) raters[at] = { ...same, mine: true };
+    if (rater.site === true && same.site !== true) raters[at] = { ...raters[at]!, alsoSite: true };
   };
   if (input.mine !== null) {
     const mine = ownCard(input.mine.saved);
@@ -95,7 +96,14 @@ export function assemblePanel(input: PanelInput, frame: RubricFrame): AssembledP
       otherProblems.push(
         'Include mine: your own scorecard in this browser has no scores yet, so it was left out.',
       );
-    else addOnce({ name: uniqueName(MINE_RATER, raters), card: mine.card, mine: true }, 'Include mine');
+    else {
+      // A panel link reopened by someone else already holds the maker's card under MINE_RATER.
+      const name = uniqueName(
+        raters.some((r) => r.name === MINE_RATER) ? OTHER_MINE_RATER : MINE_RATER,
+        raters,
+      );
+      addOnce({ name, card: mine.card, mine: true }, 'Include mine');
+    }
   }
   if (input.site !== null)
     addOnce(
@@ -117,7 +125,13 @@ export function assemblePanel(input: PanelInput, frame: RubricFrame): AssembledP
   const trouble =
     problems === 0
       ? ''
-      : ` ${counts.join(', and ')}: see the ${problems === 1 ? 'message' : 'messages'} under ${lineProblems.length > 0 ? 'the links box' : 'the files'}.`;
+      : ` ${counts.join(', and ')}: see the ${problems === 1 ? 'message' : 'messages'} under ${[
+          lineProblems.length > 0 ? 'the links box' : '',
+          // File problems and the two boxes' problems are listed together, below the boxes.
+          otherProblems.length > 0 ? 'the "Also include" boxes' : '',
+        ]
+          .filter(Boolean)
+          .join(' and under ')}.`;
   if (raters.length === 0) {
     return {
       raters,

@@ -10,7 +10,7 @@
  * their own check (which begins with "~", the separator here). The last field checks the whole
  * body instead, so a panel link cut off anywhere is refused rather than read as a smaller panel.
  */
-import { CHECK_PREFIX, encodeShare, shareChecksum } from './codec';
+import { CHECK_PREFIX, cutAddedText, encodeShare, shareChecksum } from './codec';
 import type { Result, RubricFrame, Scorecard } from './types';
 
 export const PANEL_PARAM = 'panel';
@@ -78,7 +78,7 @@ export function panelLink(
   return {
     ok: false,
     length: link.length,
-    message: `This panel is too large for one link: it would take ${link.length.toLocaleString('en')} characters, and links longer than ${MAX_PANEL_LINK_LENGTH.toLocaleString('en')} are cut off by many browsers, chat apps and mail programs. Export the panel as CSV instead, or share the scorecard links themselves.`,
+    message: `This panel is too large for one link: it would take ${link.length.toLocaleString('en')} characters, and links longer than ${MAX_PANEL_LINK_LENGTH.toLocaleString('en')} are cut off by many browsers, chat apps and mail programs. To pass the panel on, send the scorecard links or exported scorecard files themselves, which this page reads; the panel CSV is for spreadsheets and cannot be added back here.`,
   };
 }
 
@@ -131,7 +131,9 @@ export function decodePanel(fragment: string): PanelDecodeResult {
       message: `This panel link is too long to be one from this site (the limit is ${MAX_PANEL_LINK_LENGTH.toLocaleString('en')} characters).`,
     };
   }
-  let body = fragment.trim();
+  // A link passed on through a chat app may end in the sentence's ")" or "." or carry a
+  // tracker's "&utm_source=...": the same clean-up as for a scorecard's share link.
+  let body = cutAddedText(fragment);
   // Some apps escape every "~" of a link they pass on; names hold none unescaped, so a link
   // without a single "~" but with an escaped one was escaped as a whole, and is unescaped once.
   if (!body.includes('~') && /%7e/i.test(body)) {

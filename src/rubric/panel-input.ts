@@ -5,7 +5,7 @@
  */
 import { encodeShare, shareFragmentFromHash } from './codec';
 import { decodeShare } from './share-decode';
-import { fromCsv, fromJson } from './exchange';
+import { EXPORT_FORMAT, fromCsv, fromJson } from './exchange';
 import { countScored } from './scorecard';
 import type { Rater } from './panel';
 import type { RubricFrame, Scorecard } from './types';
@@ -34,14 +34,40 @@ export const MAX_NAME_LENGTH = 40;
 export const MAX_RATERS = 100;
 
 // Where a link starts in a line: a web address, or a bare fragment copied from one.
-const LINK_START = /https?:\/\/|#?share=/i;
+// Each match runs to the next space, so a "#share=" inside an address is not a second link.
+const LINK_START = /(?:https?:\/\/|#?share=)\S*/gi;
+// What paste formats put around a name: a list marker before it ("- ", "* ", "1. "), and
+// brackets, quotes or a colon after it ("Bob: (", "[Alice](", "<", '"').
+const LIST_MARKER = /^(?:[-*+•]|\d+[.)])\s+/;
+const AFTER_NAME = /[\s:\-–—(<[{"'“‘«]+$/;
+const WRAPPED = /^(?:\[(.*)\]|\((.*)\)|<(.*)>|"(.*)"|“(.*)”|'(.*)'|\*\*(.*)\*\*)$/s;
 
+/** The name before a link, without what list, Markdown and chat formats put around it. */
 function cleanName(text: string): string | null {
-  const name = Array.from(text.replace(/[:\-–—]\s*$/, '').trim())
-    .slice(0, MAX_NAME_LENGTH)
-    .join('')
-    .trim();
+  let name = text.trim().replace(LIST_MARKER, '');
+  for (let before = ''; before !== name;) {
+    before = name;
+    name = name.replace(AFTER_NAME, '').trim();
+    const wrapped = WRAPPED.exec(name);
+    if (wrapped)
+      name = wrapped
+        .slice(1)
+        .find((inner) => inner !== undefined)!
+        .trim();
+  }
+  name = Array.from(name).slice(0, MAX_NAME_LENGTH).join('').trim();
   return name === '' ? null : name;
+}
+
+/**
+ * Where the link of a line starts: the last address on the line that carries a scorecard
+ * (a name may itself hold an address, as in a spreadsheet's =HYPERLINK("http://...")),
+ * else the first address, for the messages; -1 when there is none.
+ */
+function linkStart(content: string): number {
+  const links = [...content.matchAll(LINK_START)];
+  const carrying = links.filter((match) => /(share|panel)=/.test(match[0]));
+  return (carrying.at(-1) ?? links[0])?.index ?? -1;
 }
 
 /** The host name (port aside) a link points to, or null for a bare fragment or an address that does not parse. */
@@ -73,7 +99,7 @@ export function readLines(
     const content = raw.trim();
     if (content === '') return;
     const problem = (message: string) => problems.push({ line, message: `Line ${line}: ${message}` });
-    const start = content.search(LINK_START);
+    const start = linkStart(content);
     if (start < 0) {
       problem(
         'this is not a scorecard link. Paste the link from the "Share link" box of a scorecard, one per line, optionally with a name and a colon before it.',
@@ -113,16 +139,30 @@ export function readLines(
   return { cards, problems, unknown: [...unknown] };
 }
 
+/**
+ * A rater's name from an exported file's name: the scorecard's export names files
+ * "<EXPORT_FORMAT>-YYYY-MM-DD", which says nothing about the rater, so that part goes
+ * ("Eve-labs-alignment-scorecard-2026-11-27.json" is Eve's; the bare export is unnamed), as do
+ * the copy counters browsers add (" (1)").
+ */
+export function nameFromFile(fileName: string): string | null {
+  return cleanName(
+    fileName
+      .replace(/\.(json|csv)$/i, '')
+      .replace(/\s*\(\d+\)$/, '')
+      .replace(new RegExp(`[\\s_-]*${EXPORT_FORMAT}(?:-\\d{4}-\\d{2}-\\d{2})?$`, 'i'), ''),
+  );
+}
+
 /** Reads one exported file, choosing the format as the scorecard's import does. */
 export function readFile(
   fileName: string,
   text: string,
   frame: RubricFrame,
 ): { card: RaterInput | null; problem: InputProblem | null; unknown: readonly string[] } {
-  const result =
-    /\.csv$/i.test(fileName) || !text.trimStart().startsWith('{')
-      ? fromCsv(text, frame)
-      : fromJson(text, frame);
+  // The extension decides, so a broken .json file gets JSON's message; without one, the content.
+  const json = /\.json$/i.test(fileName) || (!/\.csv$/i.test(fileName) && text.trimStart().startsWith('{'));
+  const result = json ? fromJson(text, frame) : fromCsv(text, frame);
   if (!result.ok)
     return { card: null, problem: { line: null, message: `${fileName}: ${result.message}` }, unknown: [] };
   if (countScored(result.card, frame) === 0) {
@@ -133,7 +173,7 @@ export function readFile(
     };
   }
   return {
-    card: { name: cleanName(fileName.replace(/\.(json|csv)$/i, '')), card: result.card, where: fileName },
+    card: { name: nameFromFile(fileName), card: result.card, where: fileName },
     problem: null,
     unknown: result.unknown,
   };
@@ -164,7 +204,7 @@ export function settleRaters(
       const as = input.name !== null && input.name !== earlier.name ? ` (${input.name})` : '';
       problems.push({
         line: lineNumber,
-        message: `${where}${as}: the same scores as ${earlier.where} (${earlier.name}), most likely the same link pasted twice, so it was counted once, as ${earlier.name}.`,
+        message: `${where}${as}: the same scores as ${earlier.where} (${earlier.name}), most likely the same ${lineNumber === null && !/^line /.test(earlier.where) ? 'file added twice' : lineNumber !== null && /^line /.test(earlier.where) ? 'link pasted twice' : 'scorecard given twice'}, so it was counted once, as ${earlier.name}.`,
         repeat: true,
       });
       continue;

@@ -9,6 +9,12 @@ import { getCell } from './scorecard';
 import { aggregate, type LabScore } from './scoring';
 import { LEVELS, type Level, type RubricFrame, type Scorecard } from './types';
 
+/**
+ * The name of the reader's own card when a reopened panel link already holds the maker's
+ * ("Panel maker", see panel-assemble.ts): whoever reopened it is not the panel maker.
+ */
+export const OTHER_MINE_RATER = 'You';
+
 /** One member of a panel: a name and the scorecard they shared. */
 export interface Rater {
   readonly name: string;
@@ -17,6 +23,11 @@ export interface Rater {
   readonly mine?: boolean;
   /** True for the site's reading, added with "Include the site's reading". */
   readonly site?: boolean;
+  /**
+   * True for a pasted card that holds the same scores as the site's reading while "Include the
+   * site's reading" is ticked: counted once, as this rater, but named as both.
+   */
+  readonly alsoSite?: boolean;
 }
 
 export interface CellSummary {
@@ -74,6 +85,10 @@ export interface Panel {
   readonly raters: readonly string[];
   /** Lab-major: one entry per frame lab, then per frame analogy. */
   readonly cells: readonly (readonly CellSummary[])[];
+  /** The contested cells, widest disagreement first (see contestedCells). */
+  readonly contested: readonly CellSummary[];
+  /** True when some cell was scored by two or more raters, so disagreement can be judged at all. */
+  readonly paired: boolean;
   readonly labs: readonly LabSummary[];
   /** Ordinal alpha over every cell, each cell a unit. */
   readonly agreement: AlphaResult;
@@ -82,7 +97,7 @@ export interface Panel {
   readonly mineDiffers: readonly MineDifference[];
 }
 
-/** At most this many cells are marked as contested, ties included. */
+/** At most this many cells are marked as contested; of equal spreads, the first in table order. */
 export const CONTESTED_CELLS = 3;
 /** A cell is contested only when raters sit on average at least this many levels from its median. */
 export const CONTESTED_MIN_SPREAD = 0.75;
@@ -128,32 +143,33 @@ function summariseCell(levels: readonly Level[], lab: string, analogy: string): 
   };
 }
 
-/** Marks the cells of strongest disagreement: the largest spreads, ties included, above a floor. */
-function markContested(cells: CellSummary[][]): CellSummary[][] {
-  const spreads = cells
+/**
+ * The cells of strongest disagreement, widest first: at most CONTESTED_CELLS of them, among
+ * the cells two or more raters scored whose spread reaches the floor. Equal spreads keep the
+ * table's order (lab, then analogy), so the cut at CONTESTED_CELLS is the same on every build.
+ */
+function contestedCells(cells: readonly (readonly CellSummary[])[]): CellSummary[] {
+  return cells
     .flat()
-    .map((cell) => cell.spread)
-    .filter((spread) => spread >= CONTESTED_MIN_SPREAD)
-    .sort((a, b) => b - a);
-  const threshold = spreads[Math.min(CONTESTED_CELLS, spreads.length) - 1];
-  if (threshold === undefined) return cells;
-  return cells.map((row) =>
-    row.map((cell) => (cell.spread >= threshold && cell.count >= 2 ? { ...cell, contested: true } : cell)),
-  );
+    .filter((cell) => cell.count >= 2 && cell.spread >= CONTESTED_MIN_SPREAD)
+    .sort((a, b) => b.spread - a.spread)
+    .slice(0, CONTESTED_CELLS);
 }
 
 export function buildPanel(raters: readonly Rater[], frame: RubricFrame): Panel {
-  const cells = markContested(
-    frame.labs.map((lab) =>
-      frame.analogies.map((analogy) => {
-        const levels: Level[] = [];
-        for (const rater of raters) {
-          const { level } = getCell(rater.card, lab.id, analogy.id);
-          if (level !== null) levels.push(level);
-        }
-        return summariseCell(levels, lab.id, analogy.id);
-      }),
-    ),
+  const summaries = frame.labs.map((lab) =>
+    frame.analogies.map((analogy) => {
+      const levels: Level[] = [];
+      for (const rater of raters) {
+        const { level } = getCell(rater.card, lab.id, analogy.id);
+        if (level !== null) levels.push(level);
+      }
+      return summariseCell(levels, lab.id, analogy.id);
+    }),
+  );
+  const contested = contestedCells(summaries).map((cell) => ({ ...cell, contested: true }));
+  const cells = summaries.map((row) =>
+    row.map((cell) => contested.find((c) => c.lab === cell.lab && c.analogy === cell.analogy) ?? cell),
   );
 
   const scores = raters.map((rater) => frame.labs.map((lab) => aggregate(rater.card, frame, lab.id)));
@@ -205,6 +221,8 @@ export function buildPanel(raters: readonly Rater[], frame: RubricFrame): Panel 
   return {
     raters: raters.map((rater) => rater.name),
     cells,
+    contested,
+    paired: summaries.some((row) => row.some((cell) => cell.count >= 2)),
     labs,
     agreement,
     byAnalogy,

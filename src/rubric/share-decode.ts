@@ -22,6 +22,7 @@ import {
   LEGACY_VERSION,
   MAX_SHARE_LENGTH,
   VERSION,
+  cutAddedText,
   shareChecksum,
   shareFragmentFromHash,
   type DecodeResult,
@@ -83,14 +84,11 @@ function byKey(items: readonly RubricItem[]): Map<string, RubricItem> {
 }
 
 /**
- * What chat apps, mail and trackers do to a link, undone: a tracking parameter glued on
- * ("&utm_source=..."), punctuation from the sentence around it (".", ")", "!"), escaped
- * characters, spaces. None of these characters can be part of a payload.
+ * A pasted payload with what chat apps, mail and trackers added removed (cutAddedText),
+ * then unescaped: none of its characters needs escaping, so any escape was added on the way.
  */
 export function cleanPayload(raw: string): string {
-  let payload = raw.trim();
-  // Only "&", "?", "#" or a space could start what was added after the payload.
-  payload = payload.split(/[&?#\s]/, 1)[0] ?? '';
+  let payload = cutAddedText(raw);
   if (payload.includes('%')) {
     try {
       payload = decodeURIComponent(payload);
@@ -98,7 +96,7 @@ export function cleanPayload(raw: string): string {
       // Left as it is: the decoder refuses it as damaged.
     }
   }
-  return payload.replace(/[^A-Za-z0-9_~-]+$/, '');
+  return cutAddedText(payload);
 }
 
 /** Accepts the payload, the fragment ("share=v2..."), the hash ("#share=v2...") or the whole address. */

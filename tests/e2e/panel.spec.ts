@@ -200,6 +200,50 @@ test('a panel link cut off partway says so at the top and still shows the cards 
   expect((await links(other).inputValue()).split('\n')).toHaveLength(3);
 });
 
+test("a pasted card with the site's reading's scores is named as both, and the summary points under the boxes", async ({
+  page,
+}) => {
+  const reference = (
+    JSON.parse(readFileSync(`${process.env['OUT_DIR'] ?? 'dist'}/rubric.json`, 'utf8')) as {
+      reference: { lab: string; analogy: string; level: (typeof LEVELS)[number] | null }[];
+    }
+  ).reference;
+  const site = reference.reduce(
+    (card, { lab, analogy, level }) => setLevel(card, lab, analogy, level),
+    emptyScorecard(),
+  );
+  await openPanel(page);
+  await links(page).fill(`Alice: ${shareLink(site)}`);
+  await page.getByRole('checkbox', { name: "Include the site's reading" }).check();
+  await build(page);
+  await expect(page.getByText("Raters: Alice (the same scores as the site's reading).")).toBeVisible();
+  await expect(page.getByRole('status').filter({ hasText: 'Panel built from 1 scorecard.' })).toHaveText(
+    /1 repeated card was counted once: see the message under the "Also include" boxes\.$/,
+  );
+  // One rater: no cell has two raters, so the page cannot say raters were close.
+  await expect(
+    page.getByText('No cell was scored by two or more raters, so disagreement cannot be judged yet.'),
+  ).toBeVisible();
+});
+
+test('an alpha below 0 is explained where it is shown', async ({ page }) => {
+  const a = setLevel(
+    setLevel(emptyScorecard(), 'openai', frame.analogies[0]!.id, 0),
+    'meta',
+    frame.analogies[0]!.id,
+    4,
+  );
+  const b = setLevel(
+    setLevel(emptyScorecard(), 'openai', frame.analogies[0]!.id, 4),
+    'meta',
+    frame.analogies[0]!.id,
+    0,
+  );
+  await buildWith(page, `${shareLink(a)}\n${shareLink(b)}`);
+  await expect(page.getByText(/^Krippendorff's alpha \(ordinal\): -\d/)).toBeVisible();
+  await expect(page.getByText(/and below 0 they disagree more than chance would\./)).toBeVisible();
+});
+
 test('a panel too large for a link says so, with the limit, and export still works', async ({ page }) => {
   // Eighty raters: the largest panel the tests build.
   test.slow();
@@ -211,7 +255,12 @@ test('a panel too large for a link says so, with the limit, and export still wor
     /^This panel is too large for one link: it would take [\d,]+ characters, and links longer than 8,000/,
   );
   await expect(page.getByRole('textbox', { name: 'Panel link' })).toHaveValue('');
-  await expect(page.getByRole('button', { name: 'Copy panel link' })).toBeDisabled();
+  const copy = page.getByRole('button', { name: 'Copy panel link' });
+  await expect(copy).toBeDisabled();
+  // Disabled must also look it, beside the enabled "Export panel CSV".
+  await expect(copy).toHaveCSS('border-top-style', 'dashed');
+  await expect(copy).toHaveCSS('cursor', 'not-allowed');
+  expect(Number(await copy.evaluate((button) => getComputedStyle(button).opacity))).toBeLessThan(0.7);
   const download = page.waitForEvent('download');
   await page.getByRole('button', { name: 'Export panel CSV' }).click();
   const csv = readFileSync((await (await download).path())!, 'utf8');

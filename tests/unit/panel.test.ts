@@ -1,7 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { buildPanel, describeAlpha, isEnough, median, type Rater } from '../../src/rubric/panel';
-import { readFile, readLines, settleRaters, MAX_RATERS } from '../../src/rubric/panel-input';
+import {
+  OTHER_MINE_RATER,
+  buildPanel,
+  describeAlpha,
+  isEnough,
+  median,
+  type Rater,
+} from '../../src/rubric/panel';
+import { nameFromFile, readFile, readLines, settleRaters, MAX_RATERS } from '../../src/rubric/panel-input';
 import {
   decodePanel,
   MAX_PANEL_LINK_LENGTH,
@@ -77,6 +84,41 @@ describe('a panel', () => {
         .cells.flat()
         .some((c) => c.contested),
     ).toBe(false);
+  });
+
+  it('marks at most three contested cells, widest disagreement first, ties in table order', () => {
+    // Two raters: [lab, analogy, level of the first, level of the second]; spread is half the gap.
+    const pairs: [string, string, Level, Level][] = [
+      ['openai', 'opacity', 0, 2],
+      ['openai', 'deception', 0, 2],
+      ['anthropic', 'opacity', 1, 3],
+      ['anthropic', 'deception', 0, 2],
+      ['google-deepmind', 'opacity', 0, 3],
+      ['meta', 'opacity', 2, 4],
+      ['meta', 'deception', 0, 2],
+      ['microsoft', 'opacity', 0, 4],
+    ];
+    let a = emptyScorecard();
+    let b = emptyScorecard();
+    for (const [lab, analogy, first, second] of pairs) {
+      a = setLevel(a, lab, analogy, first);
+      b = setLevel(b, lab, analogy, second);
+    }
+    const panel = buildPanel(raters(a, b), frame);
+    const where = (c: { lab: string; analogy: string }) => `${c.lab}/${c.analogy}`;
+    expect(panel.contested.map(where)).toEqual([
+      'microsoft/opacity',
+      'google-deepmind/opacity',
+      'openai/opacity',
+    ]);
+    expect(
+      panel.cells
+        .flat()
+        .filter((c) => c.contested)
+        .map(where),
+    ).toHaveLength(3);
+    expect(panel.paired).toBe(true);
+    expect(buildPanel(raters(a), frame)).toMatchObject({ paired: false, contested: [] });
   });
 
   it("gives each rater's aggregate under their own weights, the median, and the ranks", () => {
@@ -279,6 +321,62 @@ describe('reading the scorecard links a reader pastes', () => {
   });
 });
 
+describe('names and files as readers give them', () => {
+  const [a, b] = workedExampleCards(frame) as [Scorecard, Scorecard];
+  const url = link(a);
+
+  it('strips list markers, brackets, quotes and the colon that paste formats put around a name', () => {
+    const lines = [
+      `Bob: (${url})`,
+      `<${url}>`,
+      `"${url}"`,
+      `[Alice](${url})`,
+      `- Bob: ${url}`,
+      `1. **Carol**: ${url}`,
+    ];
+    const { cards, problems } = readLines(lines.join('\n'), frame);
+    expect(problems).toEqual([]);
+    expect(cards.map((card) => card.name)).toEqual(['Bob', null, null, 'Alice', 'Bob', 'Carol']);
+  });
+
+  it('takes the last link carrying a scorecard when the name holds an address itself', () => {
+    const { cards, problems } = readLines(`=HYPERLINK("http://evil","x"): <${url}>`, frame);
+    expect(problems).toEqual([]);
+    expect(sameScorecard(cards[0]!.card, a)).toBe(true);
+    expect(cards[0]!.name).toBe('=HYPERLINK("http://evil","x")');
+  });
+
+  it("drops the site's export suffix from a file's name, and names a file added twice as such", () => {
+    expect(nameFromFile('Eve-labs-alignment-scorecard-2026-11-27.json')).toBe('Eve');
+    expect(nameFromFile('Eve labs-alignment-scorecard-2026-11-27 (1).csv')).toBe('Eve');
+    expect(nameFromFile('labs-alignment-scorecard-2026-11-27.csv')).toBeNull();
+    expect(nameFromFile('alice.json')).toBe('alice');
+    const built = assemblePanel(
+      {
+        text: '',
+        files: [
+          { name: 'Eve-labs-alignment-scorecard-2026-11-27.json', text: toJson(a, frame) },
+          { name: 'Eve-labs-alignment-scorecard-2026-11-27.csv', text: toCsv(a, frame) },
+          { name: 'labs-alignment-scorecard-2026-11-27.csv', text: toCsv(b, frame) },
+        ],
+        site: null,
+        mine: null,
+      },
+      frame,
+    );
+    expect(built.raters.map((r) => r.name)).toEqual(['Eve', 'Rater 2']);
+    expect(built.otherProblems).toEqual([
+      'Eve-labs-alignment-scorecard-2026-11-27.csv: the same scores as Eve-labs-alignment-scorecard-2026-11-27.json (Eve), most likely the same file added twice, so it was counted once, as Eve.',
+    ]);
+  });
+
+  it('gives a .json file that is not JSON the JSON message, not the CSV one', () => {
+    const message = readFile('Carol.json', 'name,level\nx,1', frame).problem!.message;
+    expect(message).toMatch(/^Carol\.json: /);
+    expect(message).not.toMatch(/CSV/);
+  });
+});
+
 describe('panel links', () => {
   const cards = workedExampleCards(frame).map((card, i) => ({ name: i === 0 ? 'Ana ~ "Bé"' : null, card }));
 
@@ -293,6 +391,16 @@ describe('panel links', () => {
     expect(read.cards.map((c) => c.payload)).toEqual(
       cards.map(({ card }) => encodeShare(card, frame).slice('share='.length)),
     );
+  });
+
+  it("still open with a chat app's trailing punctuation or a tracker's parameters added", () => {
+    const made = panelLink('https://example.org/panel/', cards, true, frame);
+    if (!made.ok) throw new Error(made.message);
+    const fragment = panelFragmentFromHash(new URL(made.link).hash)!;
+    const whole = decodePanel(fragment);
+    expect(whole.ok).toBe(true);
+    for (const added of [')', '.', ',', '),', '&utm_source=x', '?utm_source=x&utm_medium=chat', ' (see)'])
+      expect(decodePanel(`${fragment}${added}`), added).toEqual(whole);
   });
 
   it('still open after an app escaped them as a whole', () => {
@@ -360,6 +468,11 @@ describe('panel links', () => {
     expect(made.ok).toBe(false);
     if (!made.ok)
       expect(made.message).toMatch(/too large for one link: it would take [\d,]+ characters.*8,000/);
+    // The advice must be a route that works: this page reads links and scorecard files, not the panel CSV.
+    if (!made.ok) {
+      expect(made.message).toMatch(/send the scorecard links or exported scorecard files themselves/);
+      expect(made.message).not.toMatch(/Export the panel as CSV instead/);
+    }
   });
 
   it('from another version, damaged, or too long give a message', () => {
@@ -480,6 +593,20 @@ describe('building a panel from what the reader gave', () => {
       'Include mine: Ana already holds the same scores, so they were counted once, as Ana.',
       "Include the site's reading: Ben already holds the same scores, so they were counted once, as Ben.",
     ]);
+    // Ben stands for the site's reading too, so the page can still name it among the raters.
+    expect(built.raters.map((r) => r.alsoSite === true)).toEqual([false, true]);
+    expect(built.summary).toBe(
+      'Panel built from 2 scorecards. 2 repeated cards were counted once: see the messages under the "Also include" boxes.',
+    );
+  });
+
+  it('names the card of whoever reopens a panel link "You", not a second panel maker', () => {
+    const text = `${MINE_RATER}: ${link(a)}\nBen: ${link(b)}`;
+    const built = assemblePanel({ text, files: [], site: null, mine: { saved: savedDoc(c) } }, frame);
+    expect(built.raters.map((r) => r.name)).toEqual([MINE_RATER, 'Ben', OTHER_MINE_RATER]);
+    expect(OTHER_MINE_RATER).toBe('You');
+    expect(built.raters[2]!.mine).toBe(true);
+    expect(built.raters[0]!.mine).toBeUndefined();
   });
 
   it('keeps going past bad lines and files, and says where to look', () => {
@@ -499,7 +626,7 @@ describe('building a panel from what the reader gave', () => {
       expect.stringMatching(/^Include mine: .*no scores yet/),
     ]);
     expect(built.summary).toBe(
-      'Panel built from 1 scorecard. 3 lines or files could not be used, and 1 repeated card was counted once: see the messages under the links box.',
+      'Panel built from 1 scorecard. 3 lines or files could not be used, and 1 repeated card was counted once: see the messages under the links box and under the "Also include" boxes.',
     );
   });
 
