@@ -24,6 +24,8 @@ export const routes = {
   lab: (id: string, hash?: string) => page(`/labs/${id}/`, hash),
   /** The evidence page, or one item's entry on it. */
   evidence: (id?: string) => page('/evidence/', id),
+  /** The evidence page with its filters already set, e.g. `{ lab: 'openai' }` (names as in evidence-filters.ts). */
+  evidenceFiltered: (filters: Record<string, string>) => page(`/evidence/?${new URLSearchParams(filters)}`),
   scorecard: (hash?: string) => page('/scorecard/', hash),
   panel: () => page('/panel/'),
   method: (hash?: string) => page('/method/', hash),

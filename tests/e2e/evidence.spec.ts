@@ -281,7 +281,13 @@ test.describe('/evidence/ with JavaScript', () => {
       [
         'openai',
         'OpenAI',
-        ['openai-lobbying-growth-2024', 'openai-brockman-super-pac-2025', 'openai-critic-subpoenas-2025'],
+        [
+          'openai-lobbying-growth-2024',
+          'openai-brockman-super-pac-2025',
+          'openai-critic-subpoenas-2025',
+          // Another lab's item that reports OpenAI's own lobbying figure counts for OpenAI too.
+          'anthropic-lobbying-record-2026',
+        ],
       ],
       ['meta', 'Meta', ['big-tech-lobbying-2025', 'meta-super-pac-2025']],
     ] as const) {
@@ -380,4 +386,78 @@ test("a lab page's timeline marks link to their items on /evidence/", async ({ p
   expect(href).toMatch(/^\/evidence\/#/);
   await link.click();
   await expect(page.locator(`li${new URL(href!, 'http://x').hash}`)).toBeInViewport();
+});
+
+test.describe('on a 375 px phone', () => {
+  test.use({ viewport: { width: 375, height: 812 } });
+
+  for (const path of ['/labs/openai/', '/labs/meta/', '/evidence/']) {
+    test(`${path} does not scroll sideways with every <details> open`, async ({ page }) => {
+      await page.goto(path);
+      await page
+        .locator('details')
+        .evaluateAll((all) => all.forEach((d) => ((d as HTMLDetailsElement).open = true)));
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+      expect(overflow).toBeLessThanOrEqual(0);
+      // The table scrolls inside its own region, which the keyboard can reach.
+      await expect(page.getByRole('region', { name: /as a table/ }).first()).toBeVisible();
+    });
+  }
+
+  test('with the filters open, a choice shows its count in the panel, with a link to the results', async ({
+    page,
+  }) => {
+    await page.goto('/evidence/');
+    await page.getByText('Filters', { exact: true }).click();
+    await page.getByRole('radio', { name: 'Meta', exact: true }).check();
+    const expected = `Showing ${expectedIds({ lab: 'meta' }).length} of ${total} items`;
+    const panelCount = page.locator('#evidence-filters').getByText(expected);
+    await expect(panelCount).toBeInViewport();
+    await page.locator('#evidence-filters').getByRole('link', { name: 'Show them' }).click();
+    await expect(page.locator('#evidence-count')).toBeInViewport();
+    await expect(page.locator('#evidence-count')).toHaveText(expected);
+  });
+});
+
+test.describe('/evidence/ without JavaScript, from a shared link', () => {
+  test.use({ javaScriptEnabled: false });
+  test("says that the link's filters need JavaScript, and lists every item", async ({ page }) => {
+    await page.goto('/evidence/?lab=meta&from=2025');
+    await expect(page.getByText(/filters in a shared link are not applied/)).toBeVisible();
+    expect(await page.locator('.ev-item:visible').count()).toBe(total);
+  });
+});
+
+test.describe('/evidence/ for a first-time visitor', () => {
+  test('a link to an item its filters exclude clears them in the address too, and says so', async ({
+    page,
+  }) => {
+    await page.goto('/evidence/?lab=openai#meta-super-pac-2025');
+    await expect(page.locator('li#meta-super-pac-2025')).toBeInViewport();
+    await expect(page).toHaveURL(/\/evidence\/#meta-super-pac-2025$/);
+    await expect(page.locator('#evidence-count')).toHaveText(
+      `Showing ${total} of ${total} items: the link's filters were cleared to show the linked item`,
+    );
+  });
+
+  test('a search that finds nothing offers to clear the filters and the search', async ({ page }) => {
+    await page.goto('/evidence/?lab=meta');
+    await page.getByRole('searchbox', { name: 'Search' }).fill('zzqxnotaword');
+    await expect(page.locator('#evidence-count')).toHaveText(`Showing 0 of ${total} items`);
+    await expect(page.getByText('No item matches all of these filters and this search.')).toBeVisible();
+    await page.getByRole('button', { name: 'clear the filters and the search' }).click();
+    await expect(page.locator('#evidence-count')).toHaveText(`Showing ${total} of ${total} items`);
+    await expect(page).toHaveURL(/\/evidence\/$/);
+    await expect(page.getByRole('searchbox', { name: 'Search' })).toHaveValue('');
+    await expect(page.getByText('No item matches all of these filters and this search.')).toBeHidden();
+  });
+
+  test('a lab page links to the evidence page filtered to that lab', async ({ page }) => {
+    await page.goto('/labs/meta/');
+    const link = page.getByRole('link', { name: /^All \d+ items about Meta on the evidence page$/ });
+    await expect(link).toHaveAttribute('href', '/evidence/?lab=meta');
+    await link.click();
+    await expect(page.getByRole('radio', { name: 'Meta', exact: true })).toBeChecked();
+    expect(await shownIds(page)).toEqual(expectedIds({ lab: 'meta' }));
+  });
 });
