@@ -620,3 +620,10 @@ test('what including notes means sits on its own line under the checkbox’s wor
   expect(hinted!.y).toBeGreaterThanOrEqual(label!.y + label!.height - 1);
   expect(Math.abs(hinted!.x - words)).toBeLessThan(3);
 });
+
+test('the shared scorecard’s heading starts at the top of its card, with no empty band above', async ({ page }) => {
+  await openScorecard(page, '#share=v1.oaop4de3');
+  const card = await page.getByRole('region', { name: 'A shared scorecard' }).boundingBox();
+  const heading = await page.getByRole('heading', { name: 'A shared scorecard' }).boundingBox();
+  expect(heading!.y - card!.y).toBeLessThan(24);
+});
