@@ -244,3 +244,17 @@ for (const colorScheme of ['light', 'dark'] as const) {
     }
   });
 }
+
+test('the home glance marks a column weighted 0 as not counting, and unscored cells with a visible dash', async ({
+  page,
+}) => {
+  await openScorecard(page);
+  await scoreControl(page, 'opacity', 'openai').selectOption('3');
+  await page.getByRole('combobox', { name: `Weight of ${title('deception')}` }).selectOption('0');
+  await page.goto('/');
+  await waitForIslands(page);
+  const glance = page.locator('.glance table');
+  await expect(glance.locator('thead th', { hasText: `${rubric.analogies.find((a) => a.id === 'deception')!.title}` })).toContainText('×0');
+  await expect(glance.locator('caption')).toContainText('does not count');
+  await expect(glance.locator('td.unscored').first()).toContainText('–');
+});
