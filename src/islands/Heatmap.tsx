@@ -21,7 +21,9 @@ export function Heatmap({ frame, ranked, level, caption, phoneCards = false, wei
         <caption>{caption}</caption>
         <thead>
           <AnalogyHeaderRow
-            analogies={frame.analogies.map((a) => (weight?.(a.id) === 0 ? { ...a, name: `${a.name} ×0` } : a))}
+            analogies={frame.analogies.map((a) =>
+              weight?.(a.id) === 0 ? { ...a, name: `${a.name} ×0` } : a,
+            )}
           />
         </thead>
         <tbody>

@@ -220,7 +220,9 @@ export function fromCsv(text: string, frame: RubricFrame): ImportResult {
       rows,
       CSV_HEADER,
       (rowNumber, width) =>
-        new CsvProblem(`Row ${rowNumber} has ${plural(width, 'column')}; a scorecard row has ${CSV_HEADER.length}.`),
+        new CsvProblem(
+          `Row ${rowNumber} has ${plural(width, 'column')}; a scorecard row has ${CSV_HEADER.length}.`,
+        ),
     );
     records.forEach(({ rowNumber, fields }) => {
       const [labId, , analogyId, , weightText, levelText, confidenceText, note] = fields;

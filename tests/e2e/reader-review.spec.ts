@@ -237,7 +237,10 @@ for (const colorScheme of ['light', 'dark'] as const) {
       await waitForIslands(page);
       for (const level of ['0', '1', '2', '3', '4']) {
         await scoreControl(page, 'opacity', 'openai').selectOption(level);
-        expect(await selectContrast(page, 'opacity', 'openai'), `${path} level ${level}`).toBeGreaterThanOrEqual(4.5);
+        expect(
+          await selectContrast(page, 'opacity', 'openai'),
+          `${path} level ${level}`,
+        ).toBeGreaterThanOrEqual(4.5);
       }
       await scoreControl(page, 'opacity', 'openai').selectOption('3');
       expect(await axeViolations(page), path).toEqual([]);
@@ -254,7 +257,9 @@ test('the home glance marks a column weighted 0 as not counting, and unscored ce
   await page.goto('/');
   await waitForIslands(page);
   const glance = page.locator('.glance table');
-  await expect(glance.locator('thead th', { hasText: `${rubric.analogies.find((a) => a.id === 'deception')!.title}` })).toContainText('×0');
+  await expect(
+    glance.locator('thead th', { hasText: `${rubric.analogies.find((a) => a.id === 'deception')!.title}` }),
+  ).toContainText('×0');
   await expect(glance.locator('caption')).toContainText('does not count');
   await expect(glance.locator('td.unscored').first()).toContainText('–');
 });

@@ -213,7 +213,9 @@ for (const viewport of VIEWPORTS) {
         expect(await sidewaysOverflow(page)).toBeLessThanOrEqual(0);
       });
 
-      test("folds each analogy's reading, as the analogy pages do, until the reader opens it", async ({ page }) => {
+      test("folds each analogy's reading, as the analogy pages do, until the reader opens it", async ({
+        page,
+      }) => {
         await page.goto('/labs/openai/');
         await waitForIslands(page);
         for (const analogy of rubric.analogies) {

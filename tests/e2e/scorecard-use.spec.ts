@@ -610,18 +610,18 @@ test('what including notes means sits on its own line under the checkbox’s wor
   const hint = page.getByText('Anyone with the link can read your notes.');
   const label = await page.locator('label.check', { has: box }).boundingBox();
   const hinted = await hint.boundingBox();
-  const words = await page
-    .locator('label.check', { has: box })
-    .evaluate((l) => {
-      const range = document.createRange();
-      range.selectNodeContents(l.lastChild!);
-      return range.getBoundingClientRect().left;
-    });
+  const words = await page.locator('label.check', { has: box }).evaluate((l) => {
+    const range = document.createRange();
+    range.selectNodeContents(l.lastChild!);
+    return range.getBoundingClientRect().left;
+  });
   expect(hinted!.y).toBeGreaterThanOrEqual(label!.y + label!.height - 1);
   expect(Math.abs(hinted!.x - words)).toBeLessThan(3);
 });
 
-test('the shared scorecard’s heading starts at the top of its card, with no empty band above', async ({ page }) => {
+test('the shared scorecard’s heading starts at the top of its card, with no empty band above', async ({
+  page,
+}) => {
   await openScorecard(page, '#share=v1.oaop4de3');
   const card = await page.getByRole('region', { name: 'A shared scorecard' }).boundingBox();
   const heading = await page.getByRole('heading', { name: 'A shared scorecard' }).boundingBox();
