@@ -24,7 +24,8 @@ export function Feedback({ at }: { at: MessagePlace }) {
       <div role="status" class="message">
         {mine?.kind === 'status' && mine.text}
       </div>
-      {undoHere && (
+      {/* An Undo beside an error would seem to take back the failure; it belongs to an earlier change. */}
+      {undoHere && mine?.kind !== 'error' && (
         <button type="button" onClick={undo}>
           {undoHere.label}
         </button>

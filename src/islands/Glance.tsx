@@ -1,7 +1,7 @@
 import { useStore } from './use-store';
 import { StorageNotice } from './StorageNotice';
 import type { RubricFrame } from '../rubric/types';
-import { countScored, getCell } from '../rubric/scorecard';
+import { countScored, getCell, weightOf } from '../rubric/scorecard';
 import { coverageRanking, inOrder } from '../rubric/coverage';
 import { $card, $ready, useScorecardStore } from './store';
 import { Heatmap } from './Heatmap';
@@ -35,7 +35,12 @@ export default function Glance({ frame, scorecardHref }: Props) {
         frame={frame}
         ranked={inOrder(coverageRanking(card, frame))}
         level={(lab, analogy) => getCell(card, lab, analogy).level}
-        caption="Your scores at a glance"
+        caption={
+          frame.analogies.some((a) => weightOf(card, a.id) === 0)
+            ? 'Your scores at a glance (an analogy marked ×0 has weight 0 and does not count)'
+            : 'Your scores at a glance'
+        }
+        weight={(analogy) => weightOf(card, analogy)}
         phoneCards
       />
     </div>

@@ -9,16 +9,22 @@ interface Props {
   caption: string;
   /** One card per lab on a phone instead of a table that scrolls sideways (scorecard.css). */
   phoneCards?: boolean;
+  /** The card's weight for an analogy, so that a column weighted 0 is marked as not counting. */
+  weight?: (analogy: string) => number;
 }
 
 /** A real table, coloured by level: the picture for the eye, the numbers for everyone. */
-export function Heatmap({ frame, ranked, level, caption, phoneCards = false }: Props) {
+export function Heatmap({ frame, ranked, level, caption, phoneCards = false, weight }: Props) {
   return (
     <div class="table-wrap">
       <table class={phoneCards ? 'heatmap phone-cards' : 'heatmap'}>
         <caption>{caption}</caption>
         <thead>
-          <AnalogyHeaderRow analogies={frame.analogies} />
+          <AnalogyHeaderRow
+            analogies={frame.analogies.map((a) =>
+              weight?.(a.id) === 0 ? { ...a, name: `${a.name} ×0` } : a,
+            )}
+          />
         </thead>
         <tbody>
           {ranked.map((row) => {
@@ -30,7 +36,8 @@ export function Heatmap({ frame, ranked, level, caption, phoneCards = false }: P
                   const value = level(lab.id, a.id);
                   return value === null ? (
                     <td class="unscored" data-label={a.name}>
-                      <span aria-hidden="true">·</span>
+                      {/* The compare table's mark for the same thing; a dot was all but invisible. */}
+                      <span aria-hidden="true">–</span>
                       <span class="visually-hidden">unscored</span>
                     </td>
                   ) : (

@@ -33,11 +33,14 @@ export default function Scorecard({ frame, reading, aggregateNote, shareNote, st
   const [Shared, setShared] = useState<FunctionComponent<{ frame: RubricFrame }> | null>(null);
   useEffect(() => {
     // The read-only view of a shared card is loaded only when the address holds one.
-    const open = async () => {
+    const open = async (event?: Event) => {
       if (!isShareHash()) return;
       const module = await import('./SharedPanel');
       module.openSharedFromLocation(frame);
       setShared(() => module.SharedPanel);
+      // A link arriving in a tab already scrolled down would open the panel far out of sight:
+      // once it is drawn, take the reader to it.
+      if (event) requestAnimationFrame(() => document.getElementById('shared-title')?.focus());
     };
     void open();
     // A share link pasted into this tab's address bar arrives as a hash change, not a new page.

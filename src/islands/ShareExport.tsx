@@ -22,8 +22,11 @@ const fileName = (extension: string) =>
 
 async function exportFile(format: 'csv' | 'json', frame: RubricFrame): Promise<void> {
   const { toCsv, toJson } = await exchange();
-  if (format === 'csv') download(fileName('csv'), 'text/csv;charset=utf-8', toCsv($card.get(), frame));
-  else download(fileName('json'), 'application/json', toJson($card.get(), frame));
+  const name = fileName(format);
+  if (format === 'csv') download(name, 'text/csv;charset=utf-8', toCsv($card.get(), frame));
+  else download(name, 'application/json', toJson($card.get(), frame));
+  // Browsers may save without showing anything: say what was written, beside the buttons.
+  say({ kind: 'status', text: `Exported ${name}`, at: 'reset' });
 }
 
 export function ShareExport({ frame, card, note }: { frame: RubricFrame; card: Card; note: string }) {
@@ -81,8 +84,7 @@ export function ShareExport({ frame, card, note }: { frame: RubricFrame; card: C
           />{' '}
           Include notes in the link
         </label>
-        <span class="meta">
-          {' '}
+        <span class="meta check-hint">
           {withNotes
             ? 'Anyone with the link can read your notes.'
             : hasNotes

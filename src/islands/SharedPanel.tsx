@@ -29,7 +29,9 @@ export function SharedPanel({ frame }: { frame: RubricFrame }) {
   );
   return (
     <section class="shared card" aria-labelledby="shared-title">
-      <h2 id="shared-title">A shared scorecard</h2>
+      <h2 id="shared-title" tabindex={-1}>
+        A shared scorecard
+      </h2>
       <p>
         You opened a link with someone's scores. It is shown read-only; your own scores are unchanged unless
         you choose to replace them. {describeUnknownKeys(shared.unknown)}

@@ -37,6 +37,7 @@ import {
   type Scorecard,
   type Weight,
 } from './types';
+import { plural } from './wording';
 import { BOM, csvRecords, csvText, CsvProblem, parseCsv } from './csv';
 
 export const EXPORT_FORMAT = 'labs-alignment-scorecard';
@@ -219,7 +220,9 @@ export function fromCsv(text: string, frame: RubricFrame): ImportResult {
       rows,
       CSV_HEADER,
       (rowNumber, width) =>
-        new CsvProblem(`Row ${rowNumber} has ${width} columns; a scorecard row has ${CSV_HEADER.length}.`),
+        new CsvProblem(
+          `Row ${rowNumber} has ${plural(width, 'column')}; a scorecard row has ${CSV_HEADER.length}.`,
+        ),
     );
     records.forEach(({ rowNumber, fields }) => {
       const [labId, , analogyId, , weightText, levelText, confidenceText, note] = fields;

@@ -201,3 +201,65 @@ test('the home page shows the saved scorecard at a glance without being scrolled
   await expect(page.locator('.glance td.level-3')).toHaveText('3');
   expect(await page.evaluate(() => window.scrollY)).toBe(0);
 });
+
+/** The contrast ratio between a select's text and the first opaque background behind it. */
+const selectContrast = (page: Page, analogy: string, lab: string) =>
+  scoreControl(page, analogy, lab).evaluate((select) => {
+    const rgb = (css: string) => (css.match(/[\d.]+/g) ?? []).map(Number);
+    const luminance = ([r, g, b]: number[]) => {
+      const linear = [r!, g!, b!].map((v) => {
+        const c = v / 255;
+        return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
+      });
+      return 0.2126 * linear[0]! + 0.7152 * linear[1]! + 0.0722 * linear[2]!;
+    };
+    let behind: Element | null = select;
+    let background = '';
+    while (behind !== null) {
+      background = getComputedStyle(behind).backgroundColor;
+      const parts = rgb(background);
+      if (parts.length === 3 || parts[3] === 1) break;
+      behind = behind.parentElement;
+    }
+    const a = luminance(rgb(getComputedStyle(select).color));
+    const b = luminance(rgb(background));
+    return (Math.max(a, b) + 0.05) / (Math.min(a, b) + 0.05);
+  });
+
+for (const colorScheme of ['light', 'dark'] as const) {
+  test(`${colorScheme}: every level's score box keeps 4.5:1 contrast on a lab page and the scorecard`, async ({
+    page,
+  }) => {
+    test.slow(); // axe over three whole pages
+    await page.emulateMedia({ colorScheme });
+    for (const path of ['/labs/openai/', '/scorecard/', '/analogies/opacity/']) {
+      await page.goto(path);
+      await waitForIslands(page);
+      for (const level of ['0', '1', '2', '3', '4']) {
+        await scoreControl(page, 'opacity', 'openai').selectOption(level);
+        expect(
+          await selectContrast(page, 'opacity', 'openai'),
+          `${path} level ${level}`,
+        ).toBeGreaterThanOrEqual(4.5);
+      }
+      await scoreControl(page, 'opacity', 'openai').selectOption('3');
+      expect(await axeViolations(page), path).toEqual([]);
+    }
+  });
+}
+
+test('the home glance marks a column weighted 0 as not counting, and unscored cells with a visible dash', async ({
+  page,
+}) => {
+  await openScorecard(page);
+  await scoreControl(page, 'opacity', 'openai').selectOption('3');
+  await page.getByRole('combobox', { name: `Weight of ${title('deception')}` }).selectOption('0');
+  await page.goto('/');
+  await waitForIslands(page);
+  const glance = page.locator('.glance table');
+  await expect(
+    glance.locator('thead th', { hasText: `${rubric.analogies.find((a) => a.id === 'deception')!.title}` }),
+  ).toContainText('×0');
+  await expect(glance.locator('caption')).toContainText('does not count');
+  await expect(glance.locator('td.unscored').first()).toContainText('–');
+});

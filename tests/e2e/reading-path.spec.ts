@@ -120,15 +120,17 @@ for (const viewport of VIEWPORTS) {
           .getByRole('combobox', { name: `${analogyTitle()} score for OpenAI`, exact: true })
           .selectOption('4');
         await expectNoAxeViolation(page, `analogy ${viewport.width} ${colorScheme}, reading open, scored 4`);
-        // Scoring a lab unfolds its reading by itself.
+        // The disclosure's state is what it shows: after scoring, the reading stays as the reader left
+        // it, and an open one closes again when its summary is clicked (issue 9 review).
         const meta = page.locator('section#meta');
         await meta
           .getByRole('combobox', { name: `${analogyTitle()} score for Meta`, exact: true })
           .selectOption('1');
+        await expect(meta.locator('.site-reading p')).toBeHidden();
+        await expect(meta.locator('details.site-reading')).not.toHaveAttribute('open');
+        await meta.getByText("The site's reading").click();
         await expect(meta.locator('.site-reading p')).toBeVisible();
-        await meta
-          .getByRole('combobox', { name: `${analogyTitle()} score for Meta`, exact: true })
-          .selectOption('');
+        await meta.getByText("The site's reading").click();
         await expect(meta.locator('.site-reading p')).toBeHidden();
         expect(await sidewaysOverflow(page)).toBeLessThanOrEqual(0);
       });
@@ -209,6 +211,21 @@ for (const viewport of VIEWPORTS) {
         await links.nth(4).click();
         await expect(page.locator(`section#${rubric.analogies[4]!.id} h2`)).toBeInViewport();
         expect(await sidewaysOverflow(page)).toBeLessThanOrEqual(0);
+      });
+
+      test("folds each analogy's reading, as the analogy pages do, until the reader opens it", async ({
+        page,
+      }) => {
+        await page.goto('/labs/openai/');
+        await waitForIslands(page);
+        for (const analogy of rubric.analogies) {
+          await expect(page.locator(`section#${analogy.id} .site-reading p`).first()).toBeHidden();
+        }
+        const first = page.locator(`section#${rubric.analogies[0]!.id}`);
+        await first.getByText("The site's reading").click();
+        await expect(first.locator('.site-reading p').first()).toContainText(/^[0-4] /);
+        await first.getByText("The site's reading").click();
+        await expect(first.locator('.site-reading p').first()).toBeHidden();
       });
 
       test("puts each analogy's level descriptors right by its score control, with no axe violation", async ({

@@ -133,3 +133,24 @@ test('a saved value that is almost a scorecard is set aside and offered for down
   ]);
   expect(readFileSync((await download.path())!, 'utf8')).toBe(almost);
 });
+
+test('a pick made as its control scrolls into view and hydrates is saved', async ({ page }) => {
+  await page.goto('/analogies/opacity/');
+  const controls = page.locator('select.level-select');
+  const count = await controls.count();
+  // Slow the page's scripts as a mid-range phone would, so the pick lands while the island hydrates.
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: 6 });
+  const picks: string[] = [];
+  for (let i = 0; i < count; i += 1) {
+    const level = String(i % 5);
+    await controls.nth(i).scrollIntoViewIfNeeded();
+    await controls.nth(i).selectOption(level);
+    picks.push(level);
+  }
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 });
+  await waitForIslands(page);
+  await page.reload();
+  await waitForIslands(page);
+  expect(await controls.evaluateAll((s) => (s as HTMLSelectElement[]).map((x) => x.value))).toEqual(picks);
+});

@@ -569,3 +569,69 @@ test.describe('unreadable saved data on a page other than the scorecard (defect 
     });
   }
 });
+
+test('a share link arriving in a tab scrolled far down the scorecard brings the shared panel into view', async ({
+  page,
+}) => {
+  await openScorecard(page);
+  await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
+  await page.evaluate(() => (window.location.hash = '#share=v1.oaop4de3'));
+  const heading = page.getByRole('heading', { name: 'A shared scorecard' });
+  await expect(heading).toBeFocused();
+  await expect(heading).toBeInViewport();
+});
+
+test('a failed import after an earlier one shows its error without that import’s Undo', async ({ page }) => {
+  await openScorecard(page);
+  const importFile = (name: string, text: string) =>
+    page.getByLabel('Import scores').setInputFiles({ name, mimeType: 'text/csv', buffer: Buffer.from(text) });
+  await importFile(
+    'one-row.csv',
+    'lab_id,lab,analogy_id,analogy,weight,level,confidence,note\nopenai,OpenAI,opacity,Opacity,1,4,,\n',
+  );
+  await page.getByRole('button', { name: 'Merge into mine' }).click();
+  await expect(page.getByRole('button', { name: 'Undo import' })).toBeVisible();
+  await importFile('broken.csv', 'lab_id,lab,analogy_id,analogy,weight,level,confidence,note\nopenai\n');
+  await expect(page.getByRole('alert').filter({ hasText: 'Row 2 has 1 column;' })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Undo import' })).toHaveCount(0);
+});
+
+test('an export says which file it wrote, in place of an earlier message', async ({ page, context }) => {
+  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+  await openScorecard(page);
+  await scoreControl(page, 'deception', 'microsoft').selectOption('2');
+  await page.getByRole('button', { name: 'Copy share link' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Share link copied.' })).toBeVisible();
+  const download = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Export CSV' }).click();
+  const name = (await download).suggestedFilename();
+  await expect(page.getByRole('status').filter({ hasText: `Exported ${name}` })).toBeVisible();
+  await expect(page.getByRole('status').filter({ hasText: 'Share link copied.' })).toHaveCount(0);
+});
+
+test('what including notes means sits on its own line under the checkbox’s words, aligned with them', async ({
+  page,
+}) => {
+  await openScorecard(page);
+  const box = page.getByRole('checkbox', { name: 'Include notes in the link' });
+  await box.check();
+  const hint = page.getByText('Anyone with the link can read your notes.');
+  const label = await page.locator('label.check', { has: box }).boundingBox();
+  const hinted = await hint.boundingBox();
+  const words = await page.locator('label.check', { has: box }).evaluate((l) => {
+    const range = document.createRange();
+    range.selectNodeContents(l.lastChild!);
+    return range.getBoundingClientRect().left;
+  });
+  expect(hinted!.y).toBeGreaterThanOrEqual(label!.y + label!.height - 1);
+  expect(Math.abs(hinted!.x - words)).toBeLessThan(3);
+});
+
+test('the shared scorecard’s heading starts at the top of its card, with no empty band above', async ({
+  page,
+}) => {
+  await openScorecard(page, '#share=v1.oaop4de3');
+  const card = await page.getByRole('region', { name: 'A shared scorecard' }).boundingBox();
+  const heading = await page.getByRole('heading', { name: 'A shared scorecard' }).boundingBox();
+  expect(heading!.y - card!.y).toBeLessThan(24);
+});

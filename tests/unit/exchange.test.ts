@@ -266,6 +266,10 @@ describe('CSV import', () => {
     );
   });
 
+  it('says "1 column", not "1 columns", of a row with one', () => {
+    expect(messageOf(fromCsv(csvWith('openai'), frame))).toBe('Row 2 has 1 column; a scorecard row has 8.');
+  });
+
   it('rejects a file cut off inside a quoted note', () => {
     expect(messageOf(fromCsv(csvWith('openai,OpenAI,opacity,Opacity,1,2,,"never closed'), frame))).toMatch(
       /never closed/,
