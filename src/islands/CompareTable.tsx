@@ -1,6 +1,7 @@
 import type { RubricFrame, Scorecard } from '../rubric/types';
 import { getCell } from '../rubric/scorecard';
-import { aggregate } from '../rubric/scoring';
+import { aggregate, type LabScore } from '../rubric/scoring';
+import { hasEnoughCells } from '../rubric/coverage';
 
 interface Props {
   frame: RubricFrame;
@@ -9,7 +10,11 @@ interface Props {
 }
 
 const show = (level: number | null) => (level === null ? '–' : String(level));
-const score = (value: number | null) => (value === null ? '–' : value.toFixed(2));
+/** An aggregate, saying how few cells it rests on when too few to rank the lab (the ranking's rule). */
+const score = (lab: LabScore) =>
+  lab.score === null
+    ? '–'
+    : `${lab.score.toFixed(2)}${hasEnoughCells(lab) ? '' : ` (on ${lab.scored} of ${lab.scored + lab.unscored} cells)`}`;
 
 /**
  * Their score beside yours, cell by cell, with the differences called out in words as well as
@@ -18,10 +23,14 @@ const score = (value: number | null) => (value === null ? '–' : value.toFixed(
 export function CompareTable({ frame, theirs, mine }: Props) {
   let differences = 0;
   const rows = frame.labs.map((lab) => {
-    const a = aggregate(theirs, frame, lab.id).score;
-    const b = aggregate(mine, frame, lab.id).score;
+    const theirScore = aggregate(theirs, frame, lab.id);
+    const myScore = aggregate(mine, frame, lab.id);
+    const a = theirScore.score;
+    const b = myScore.score;
+    // A difference resting on a lab scored on too few cells would read as a disagreement about
+    // the lab when it is only a gap in one card.
     const difference =
-      a === null || b === null
+      a === null || b === null || !hasEnoughCells(theirScore) || !hasEnoughCells(myScore)
         ? '–'
         : `${a - b > 0 ? '+' : a - b < 0 ? '−' : '±'}${Math.abs(a - b).toFixed(2)}`;
     return (
@@ -40,7 +49,7 @@ export function CompareTable({ frame, theirs, mine }: Props) {
           );
         })}
         <td class="aggregate" data-label="Aggregate (theirs / yours)">
-          {score(a)} / {score(b)}
+          {score(theirScore)} / {score(myScore)}
         </td>
         <td class="aggregate" data-label="Difference (theirs − yours)">
           {difference}
@@ -58,6 +67,8 @@ export function CompareTable({ frame, theirs, mine }: Props) {
             : differences === 1
               ? 'one cell differs'
               : `${differences} cells differ`}
+          . Each aggregate uses its own card's weights (theirs the sharer's, yours your own); a difference is
+          given only where both cards score the lab on at least half its cells.
         </caption>
         <thead>
           <tr>

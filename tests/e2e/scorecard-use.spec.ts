@@ -356,9 +356,12 @@ for (const width of [375, 1280]) {
       await shared.getByRole('button', { name: 'Compare with mine' }).click();
       const compare = page.getByRole('table', { name: /side by side/ });
       await expect(compare.locator('th', { hasText: 'Difference (theirs − yours)' })).toBeAttached();
-      // OpenAI: theirs (4 x 1 + 3 x 3) / 4 = 3.25; mine 1.00.
-      await expect(compare.locator('tr', { hasText: 'OpenAI' })).toContainText('3.25 / 1.00');
-      await expect(compare.locator('tr', { hasText: 'OpenAI' })).toContainText('+2.25');
+      // OpenAI: theirs (4 x 1 + 3 x 3) / 4 = 3.25 on 2 of the 5 cells their weights count; mine
+      // 1.00 on 1 of 6. Each says how few cells it rests on, and no difference is drawn from them.
+      const openai = compare.locator('tr', { hasText: 'OpenAI' });
+      await expect(openai).toContainText('3.25 (on 2 of 5 cells) / 1.00 (on 1 of 6 cells)');
+      await expect(openai.locator('td').last()).toHaveText('–');
+      await expect(compare).toContainText("Each aggregate uses its own card's weights");
       expect(
         await page.evaluate(
           () => document.documentElement.scrollWidth <= document.documentElement.clientWidth,
