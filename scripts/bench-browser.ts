@@ -1,4 +1,4 @@
-// What the two browser benchmarks (bench-matrix.ts, bench-panel.ts) share: the built site served
+// What the browser benchmarks (bench-matrix.ts, bench-panel.ts, bench-import.ts) share: the built site served
 // on a free port by scripts/serve.ts, Chromium with a fresh context (empty localStorage), a page
 // that collects its errors, and the statistics they report.
 import { existsSync } from 'node:fs';

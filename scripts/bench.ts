@@ -1,12 +1,12 @@
 // The benchmark behind `npm run bench`: builds the site, reports every page's bytes, runs
 // Lighthouse (mobile, simulated throttling) on the home page, the essay, the heaviest analogy page
-// and the scorecard, then the matrix edit benchmark; writes bench-results/latest.{md,json} and
-// exits 1 when a measured budget fails.
+// and the scorecard, then the matrix edit, panel build and import benchmarks; writes
+// bench-results/latest.{md,json} and exits 1 when a measured budget fails.
 //
 // Byte budgets are exact, so the build-output tests assert them (tests/build/budgets.test.ts);
 // this script only reports bytes, through the same inspector. It asserts what only a browser can
 // measure: Lighthouse 100 in every category, no layout shift, no request to another origin, and
-// the matrix edit time.
+// the matrix edit, panel build and import times.
 //
 // Run it through npm (`npm run bench`): npm puts the project's Node 24 first on the PATH.
 import { spawnSync } from 'node:child_process';
@@ -22,6 +22,7 @@ import { serveStatic } from './serve.ts';
 import { CHROMIUM } from './bench-browser.ts';
 import { benchMatrix } from './bench-matrix.ts';
 import { benchPanel, BUDGET_MS as PANEL_BUDGET_MS, RATERS } from './bench-panel.ts';
+import { benchImport, BUDGET_MS as IMPORT_BUDGET_MS } from './bench-import.ts';
 
 const DIST = process.env['OUT_DIR'] ?? 'dist';
 const BASE = (process.env['BASE_PATH'] ?? '/').replace(/\/?$/, '/');
@@ -134,6 +135,8 @@ process.stderr.write('Matrix edit benchmark …\n');
 const matrix = await benchMatrix({ dir: DIST, base: BASE });
 process.stderr.write(`Panel build benchmark (${RATERS} raters) …\n`);
 const panel = await benchPanel({ dir: DIST, base: BASE });
+process.stderr.write('Import benchmark …\n');
+const imported = await benchImport({ dir: DIST, base: BASE });
 
 const budgets = [
   ...audited.map((path) => {
@@ -164,6 +167,11 @@ const budgets = [
     name: `${RATERS} raters' links build the panel in under ${PANEL_BUDGET_MS} ms (p95, first and repeated builds)`,
     holds: panel.pass,
     measured: `first build median ${panel.first.median.toFixed(1)} ms, p95 ${panel.first.p95.toFixed(1)} ms; again median ${panel.again.median.toFixed(1)} ms, p95 ${panel.again.p95.toFixed(1)} ms`,
+  },
+  {
+    name: `a file as large as the import cap is read and previewed in under ${IMPORT_BUDGET_MS} ms (first import and p95 of the rest)`,
+    holds: imported.pass,
+    measured: `first ${imported.first.toFixed(1)} ms; again median ${imported.again.median.toFixed(1)} ms, p95 ${imported.again.p95.toFixed(1)} ms`,
   },
 ];
 
@@ -205,6 +213,10 @@ const markdown = [
   '',
   panel.markdown,
   '',
+  '## Import of a file at the size cap',
+  '',
+  imported.markdown,
+  '',
   '## Budgets',
   '',
   ...budgets.map((budget) => `- **${budget.holds ? 'PASS' : 'FAIL'}** ${budget.name}: ${budget.measured}`),
@@ -222,7 +234,7 @@ writeFileSync(join(RESULTS, 'latest.md'), markdown);
 writeFileSync(
   join(RESULTS, 'latest.json'),
   JSON.stringify(
-    { commit, buildSeconds, pages, lighthouse: lighthouseRuns, matrix, panel, budgets },
+    { commit, buildSeconds, pages, lighthouse: lighthouseRuns, matrix, panel, import: imported, budgets },
     null,
     2,
   ) + '\n',
