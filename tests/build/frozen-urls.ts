@@ -159,6 +159,7 @@ export const FROZEN_EVIDENCE_ANCHORS = [
   '/analogies/power-seeking/#evidence-openai-lobbying-growth-2024',
   '/analogies/power-seeking/#evidence-openai-recapitalization-2025',
   '/analogies/power-seeking/#evidence-openai-stargate-2025',
+  '/analogies/power-seeking/#evidence-white-house-ballroom-donors-2025',
   '/analogies/power-seeking/#evidence-xai-colossus-turbines-2025',
   '/analogies/power-seeking/#evidence-xai-eu-code-safety-chapter-2025',
   '/analogies/power-seeking/#evidence-xai-series-e-2026',
