@@ -88,6 +88,27 @@ test.describe('at 1280 px', () => {
   }
 });
 
+test.describe('at 1280 px, two Details in one row', () => {
+  test.use({ viewport: { width: 1280, height: 900 } });
+
+  test('opening a second Details in a row closes the first, so one panel shows, never two on top of each other', async ({
+    page,
+  }) => {
+    await openScorecard(page);
+    await detailsOf(page, 'deception', 'openai').click();
+    await noteOf(page, 'deception', 'openai').fill('First note');
+    await detailsOf(page, 'opacity', 'openai').click();
+    await expect(noteOf(page, 'opacity', 'openai')).toBeVisible();
+    await expect(noteOf(page, 'deception', 'openai')).toHaveCount(0);
+    await expect(
+      page.locator('.matrix tbody tr', { hasText: 'OpenAI' }).locator('details[open]'),
+    ).toHaveCount(1);
+    // The first note was saved as the reader left it.
+    await detailsOf(page, 'deception', 'openai').click();
+    await expect(noteOf(page, 'deception', 'openai')).toHaveValue('First note');
+  });
+});
+
 test.describe('at 375 px', () => {
   test.use({ viewport: { width: 375, height: 740 } });
 
