@@ -144,6 +144,17 @@ test.describe('at 375 px', () => {
       expect(box.y).toBeGreaterThan(opened.y);
       expect(box.y + box.height).toBeLessThanOrEqual(opened.y + opened.height + 1);
       expect(box.width).toBeGreaterThanOrEqual(280);
+      // Every control of the open cell is a thumb-sized target.
+      const small = await page
+        .locator('.matrix td:has(> details[open])')
+        .locator('select, textarea, summary')
+        .evaluateAll((controls) =>
+          controls
+            .map((c) => c.getBoundingClientRect())
+            .filter((r) => r.width < 44 || r.height < 44)
+            .map((r) => `${r.width}x${r.height}`),
+        );
+      expect(small).toEqual([]);
       expect(
         await page.evaluate(
           () => document.documentElement.scrollWidth <= document.documentElement.clientWidth,
