@@ -7,8 +7,6 @@ interface Props {
   lab: RubricItem;
   analogy: RubricItem;
   cell: Cell;
-  /** Short visible labels, for a matrix cell; the accessible names stay complete. */
-  compact?: boolean;
 }
 
 /** How long typing may pause before the note is saved: short enough that little is ever at risk. */
@@ -20,17 +18,7 @@ const SAVE_AFTER_MS = 400;
  * reader is typing, the field shows what they typed, not the saved card: another tab's
  * edit arriving meanwhile must not wipe it.
  */
-function NoteField({
-  lab,
-  analogy,
-  note,
-  compact,
-}: {
-  lab: RubricItem;
-  analogy: RubricItem;
-  note: string;
-  compact: boolean;
-}) {
+function NoteField({ lab, analogy, note }: { lab: RubricItem; analogy: RubricItem; note: string }) {
   const noteName = `Note on ${analogy.name} for ${lab.name}`;
   const [draft, setDraft] = useState<string | null>(null);
   const [saved, setSaved] = useState(false);
@@ -65,12 +53,11 @@ function NoteField({
   return (
     <>
       <label class="cell-detail">
-        {/* In full size the visible label is the whole name; compact cells show "Note" and name it fully for assistive tech. */}
-        {compact ? <span aria-hidden="true">Note</span> : <span>{noteName}</span>}
+        {/* The whole name, visible: in the matrix it says which cell an open panel belongs to. */}
+        <span>{noteName}</span>
         <textarea
           ref={noteRef}
           autocomplete="off"
-          aria-label={compact ? noteName : undefined}
           aria-describedby={saved ? `${lab.id}-${analogy.id}-saved` : undefined}
           rows={2}
           maxLength={NOTE_MAX_LENGTH}
@@ -97,7 +84,7 @@ function NoteField({
 }
 
 /** How sure the reader is of a cell's score, and their note on it. Notes are plain text: Preact escapes them. */
-export function CellDetails({ lab, analogy, cell, compact = false }: Props) {
+export function CellDetails({ lab, analogy, cell }: Props) {
   const confidenceName = `Confidence in ${analogy.name} score for ${lab.name}`;
   const toConfidence = (value: string) => choiceOf(CONFIDENCES, value);
   const confidenceRef = useInputBeforeHydration<HTMLSelectElement>(cell.confidence ?? '', (value) =>
@@ -114,13 +101,14 @@ export function CellDetails({ lab, analogy, cell, compact = false }: Props) {
           value={cell.confidence ?? ''}
           onChange={(e) => setCellConfidence(lab.id, analogy.id, toConfidence(e.currentTarget.value))}
         >
-          <option value="">Not stated</option>
+          {/* Neutral in the server's HTML, as a score control's first option: it cannot know the saved confidence. */}
+          <option value="">{import.meta.env.SSR ? '…' : 'Not stated'}</option>
           {CONFIDENCES.map((c) => (
             <option value={c}>{c[0]!.toUpperCase() + c.slice(1)}</option>
           ))}
         </select>
       </label>
-      <NoteField lab={lab} analogy={analogy} note={cell.note ?? ''} compact={compact} />
+      <NoteField lab={lab} analogy={analogy} note={cell.note ?? ''} />
     </>
   );
 }

@@ -27,7 +27,9 @@ export function LevelSelect({ lab, analogy, level, onChange, compact = false }: 
       value={shown}
       onChange={(e) => onChange(toLevel(e.currentTarget.value))}
     >
-      <option value="">Unscored</option>
+      {/* The server cannot know the reader's saved level: its HTML shows a neutral "…" until the island
+          hydrates (Preact patches the text then), so a scored cell scrolled to early never reads as unscored. */}
+      <option value="">{import.meta.env.SSR ? '…' : 'Unscored'}</option>
       {LEVELS.map((l) => (
         <option value={String(l)}>{`${l} - ${LEVEL_LABELS[l]}`}</option>
       ))}

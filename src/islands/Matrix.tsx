@@ -35,7 +35,8 @@ function CellDetailsToggle({ lab, analogy, cell }: { lab: RubricItem; analogy: R
   }, [open]);
   const filled = cell.note !== undefined || cell.confidence !== undefined;
   return (
-    <details open={open} onToggle={(e) => setOpen(e.currentTarget.open)}>
+    // One open at a time per lab: on a laptop the open one's panel takes the width of the matrix below its row.
+    <details name={lab.id} open={open} onToggle={(e) => setOpen(e.currentTarget.open)}>
       <summary>
         {filled ? 'Details ✓' : 'Details'}
         <span class="visually-hidden">
@@ -43,12 +44,18 @@ function CellDetailsToggle({ lab, analogy, cell }: { lab: RubricItem; analogy: R
           (note and confidence: {analogy.name}, {lab.name})
         </span>
       </summary>
-      {open && Details && <Details compact lab={lab} analogy={analogy} cell={cell} />}
+      {open && Details && (
+        <div class="details-panel">
+          <Details lab={lab} analogy={analogy} cell={cell} />
+        </div>
+      )}
     </details>
   );
 }
 
-const formatScore = (score: number | null) => (score === null ? '–' : score.toFixed(2));
+// The server cannot know the reader's card: its HTML claims no aggregate until the island shows the saved one.
+const formatScore = (score: number | null) =>
+  score === null ? (import.meta.env.SSR ? '…' : '–') : score.toFixed(2);
 
 interface CellProps {
   lab: RubricItem;
