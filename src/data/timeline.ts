@@ -73,10 +73,12 @@ export interface TimelineProfile {
 
 /**
  * Two drawings: the wide one from a 640 px container up (the column is at most 768 px), and the
- * narrow one below it, drawn for a 344 px container (a 375 px phone). Each keeps its marks about
- * 13 px across or more and its labels 12 px or more over the widths it is shown at (the wide
- * one's smallest scale is 1, the narrow one's 0.84 on a 320 px phone), where the wide drawing
- * shrunk to a phone would give 5 px marks. The component shows one and hides the other.
+ * narrow one below it, drawn for a 344 px container (a 375 px phone), where the wide drawing
+ * shrunk to fit would give 5 px marks. Each is shown at a scale of about 1 or more, so that its
+ * marks are 13 to 16 px across both on a 375 px phone and at 1280 px, and its labels 15 px or
+ * more; at the narrow ends of their ranges (a 320 px phone, a 672 px window) the smallest shape,
+ * the square, is 11 px. The component shows one drawing and hides the other, switching at a
+ * container as wide as the wide drawing (its CSS says `@container (min-width: 40rem)`).
  */
 export const TIMELINE_PROFILES = {
   wide: {
@@ -102,9 +104,6 @@ export const TIMELINE_PROFILES = {
     yearsBand: 30,
   },
 } as const satisfies Record<string, TimelineProfile>;
-
-/** The width of the profile's container below which the narrow drawing is shown, in CSS pixels. */
-export const WIDE_FROM = TIMELINE_PROFILES.wide.width;
 
 /** A day or a month as a fraction of the years: a month is placed at its middle. */
 export function yearFraction(date: string): number {

@@ -388,6 +388,12 @@ describe('the timeline drawings, wide and narrow', () => {
     expect(wide.fontSize).toBeGreaterThanOrEqual(12);
   });
 
+  it('shows the wide drawing from a container as wide as it is, where its scale reaches 1', () => {
+    const css = readFileSync(join(import.meta.dirname, '../../src/components/Timeline.astro'), 'utf8');
+    const switchAt = /@container \(min-width: ([\d.]+)rem\)/.exec(css)?.[1];
+    expect(Number(switchAt) * 16).toBe(TIMELINE_PROFILES.wide.width);
+  });
+
   it('gives each of the six analogies its own shape', () => {
     expect(new Set([1, 2, 3, 4, 5, 6].map(shapeOf)).size).toBe(6);
   });
