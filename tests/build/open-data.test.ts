@@ -140,10 +140,14 @@ describe('the timelines', () => {
       const html = readPage(`/labs/${lab}/`);
       const figure = /<figure class="timeline[^"]*"[\s\S]*?<\/figure>/.exec(html)?.[0] ?? '';
       expect(figure, lab).toMatch(/<figcaption[^>]*>Timeline of/);
-      const marks = (figure.match(/<circle class="tl-mark[^"]*(supports|weakens)/g) ?? []).length;
       const rows = (figure.match(/<tr[\s>]/g) ?? []).length - 1;
-      expect(marks, lab).toBeGreaterThan(0);
-      expect(rows, lab).toBe(marks);
+      // The same marks in each of the two drawings, wide and narrow, of which CSS shows one.
+      for (const drawing of ['tl-wide', 'tl-narrow']) {
+        const svg = new RegExp(`<svg class="${drawing}"[\\s\\S]*?</svg>`).exec(figure)?.[0] ?? '';
+        const marks = (svg.match(/<use [^>]*class="tl-mark[^"]*(supports|weakens)/g) ?? []).length;
+        expect(marks, `${lab} ${drawing}`).toBeGreaterThan(0);
+        expect(rows, `${lab} ${drawing}`).toBe(marks);
+      }
     }
   });
 });

@@ -75,6 +75,41 @@ const textOf = (e: Item) =>
 const expectedIds = (filters: Filters) =>
   data.evidence.filter((e) => matchesFilters(e, filters, textOf(e))).map((e) => e.id);
 
+/**
+ * The overview timeline's marks, in both drawings, as they are drawn: whether a mark is drawn as
+ * left out by the filters (in outline: filled with the page's background), and the contrast
+ * against the page of what is drawn of it (its fill, or the outline of a left-out mark).
+ */
+const drawnMarks = (page: Page, scope = '#overview-caption ~ svg') =>
+  page.locator(`${scope} .tl-mark[data-item]`).evaluateAll((marks) => {
+    const channels = (colour: string) => (colour.match(/[\d.]+/g) ?? []).slice(0, 3).map(Number);
+    const luminance = (colour: string) => {
+      const [r = 0, g = 0, b = 0] = channels(colour).map((v) => {
+        const c = v / 255;
+        return c <= 0.04045 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
+      });
+      return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+    };
+    const contrast = (a: string, b: string) => {
+      const [light, dark] = [luminance(a), luminance(b)].sort((x, y) => y - x) as [number, number];
+      return (light + 0.05) / (dark + 0.05);
+    };
+    const background = getComputedStyle(document.body).backgroundColor;
+    return marks.map((mark) => {
+      const style = getComputedStyle(mark);
+      const leftOut = style.fill === background;
+      return {
+        item: mark.getAttribute('data-item')!,
+        lab: mark.getAttribute('data-labs'),
+        year: mark.getAttribute('data-year')!,
+        leftOut,
+        opacity: Number(style.opacity),
+        strokeWidth: parseFloat(style.strokeWidth),
+        contrast: Math.round(contrast(leftOut ? style.stroke : style.fill, background) * 100) / 100,
+      };
+    });
+  });
+
 /** Each filter alone, every pair of filters, and all four at once, on values that leave something to see. */
 const COMBINATIONS: Filters[] = [
   { lab: 'openai' },
@@ -127,24 +162,30 @@ for (const javaScriptEnabled of [true, false]) {
       await choose(page, { lab: 'meta', from: '2025' });
       await page.getByText('Timeline of the items shown').click();
       await expect(page.getByRole('figure', { name: /^Timeline of the evidence/ })).toBeVisible();
-      const marks = await page.locator('#overview-caption ~ svg circle[data-item]').evaluateAll((circles) =>
-        circles.map((c) => ({
-          lab: c.getAttribute('data-labs'),
-          year: c.getAttribute('data-year')!,
-          opacity: Number(getComputedStyle(c).opacity),
-        })),
-      );
+      const marks = await drawnMarks(page);
       const kept = (m: { lab: string | null; year: string }) => m.lab === 'meta' && m.year >= '2025';
       expect(marks.filter(kept).length).toBeGreaterThan(0);
-      for (const mark of marks) expect(mark.opacity, JSON.stringify(mark)).toBe(kept(mark) ? 1 : 0.15);
-      // The colour key is not a mark: it keeps its colours.
-      const key = page.locator('#overview-caption ~ .tl-legend circle').first();
-      expect(await key.evaluate((c) => Number(getComputedStyle(c).opacity))).toBe(1);
+      // A mark left out is still there to see, in outline, and one kept is filled with its colour:
+      // each stands out from the page by 3:1 or more.
+      for (const mark of marks) {
+        expect(mark.leftOut, JSON.stringify(mark)).toBe(!kept(mark));
+        expect(mark.opacity, JSON.stringify(mark)).toBe(1);
+        expect(mark.contrast, JSON.stringify(mark)).toBeGreaterThanOrEqual(3);
+        if (mark.leftOut) expect(mark.strokeWidth, JSON.stringify(mark)).toBeGreaterThanOrEqual(1);
+      }
+      // The key is not a mark: it keeps its colours.
+      const key = page.locator('#overview-caption ~ .tl-legend .tl-a1');
+      const [fill, background] = await key.evaluate((k) => [
+        getComputedStyle(k).fill,
+        getComputedStyle(document.body).backgroundColor,
+      ]);
+      expect(fill).not.toBe(background);
       const rows = page.locator('#overview-caption ~ details tr.tl-row');
       const visible = await rows.evaluateAll((trs) =>
         trs.filter((tr) => getComputedStyle(tr).display !== 'none').map((tr) => tr.getAttribute('data-labs')),
       );
-      expect(visible.length).toBe(marks.filter(kept).length);
+      // Each item's mark is drawn twice, once in each drawing, of which one is shown.
+      expect(visible.length * 2).toBe(marks.filter(kept).length);
       expect(new Set(visible)).toEqual(new Set(['meta']));
     });
 
@@ -262,11 +303,7 @@ test.describe('/evidence/ with JavaScript', () => {
     await expect(page.locator('#evidence-count')).toHaveText(`Showing ${expected.length} of ${total} items`);
     expect(await shownIds(page)).toEqual(expected);
     // The timeline follows the search too.
-    const lit = await page
-      .locator('#overview-caption ~ svg circle[data-item]')
-      .evaluateAll((cs) =>
-        cs.filter((c) => getComputedStyle(c).opacity === '1').map((c) => c.getAttribute('data-item')),
-      );
+    const lit = (await drawnMarks(page)).filter((m) => !m.leftOut).map((m) => m.item);
     expect(new Set(lit)).toEqual(new Set(expected));
     await page.reload();
     await expect(search).toHaveValue('lobbying');
@@ -362,19 +399,66 @@ test('the timeline labels read at 12 px or more on a 375 px phone', async ({ pag
   await page.setViewportSize({ width: 375, height: 812 });
   await page.goto('/evidence/');
   await page.getByText('Timeline of the items shown').click();
-  const sizes = await page.locator('#overview-caption ~ svg').evaluate((svg) => {
+  const sizes = await page.locator('#overview-caption ~ svg:visible').evaluate((svg) => {
     const scale = svg.getBoundingClientRect().width / (svg as SVGSVGElement).viewBox.baseVal.width;
     return [...svg.querySelectorAll('text')].map((t) => parseFloat(getComputedStyle(t).fontSize) * scale);
   });
   expect(sizes.length).toBeGreaterThan(0);
   expect(Math.min(...sizes)).toBeGreaterThanOrEqual(12);
   await page.goto('/labs/openai/');
-  const labSizes = await page.locator('#timeline-caption ~ svg').evaluate((svg) => {
+  const labSizes = await page.locator('#timeline-caption ~ svg:visible').evaluate((svg) => {
     const scale = svg.getBoundingClientRect().width / (svg as SVGSVGElement).viewBox.baseVal.width;
     return [...svg.querySelectorAll('text')].map((t) => parseFloat(getComputedStyle(t).fontSize) * scale);
   });
   expect(Math.min(...labSizes)).toBeGreaterThanOrEqual(12);
 });
+
+for (const [width, shown, hidden] of [
+  [375, 'tl-narrow', 'tl-wide'],
+  [1280, 'tl-wide', 'tl-narrow'],
+] as const) {
+  test(`at ${width} px the timelines show their ${shown.slice(3)} drawing only, with marks 12 px across or more`, async ({
+    page,
+  }) => {
+    await page.setViewportSize({ width, height: 900 });
+    for (const path of ['/evidence/', '/labs/openai/']) {
+      await page.goto(path);
+      if (path === '/evidence/') await page.getByText('Timeline of the items shown').click();
+      const figure = page.locator('figure.timeline');
+      await expect(figure.locator(`svg.${shown}`), path).toBeVisible();
+      // Not displayed at all, so that it is neither seen nor read.
+      expect(
+        await figure.locator(`svg.${hidden}`).evaluate((svg) => getComputedStyle(svg).display),
+        path,
+      ).toBe('none');
+      const sizes = await figure.locator(`svg.${shown} .tl-mark`).evaluateAll((marks) =>
+        marks.map((mark) => {
+          const box = mark.getBoundingClientRect();
+          return Math.min(box.width, box.height);
+        }),
+      );
+      expect(sizes.length, path).toBeGreaterThan(10);
+      expect(Math.min(...sizes), path).toBeGreaterThanOrEqual(12);
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+      expect(overflow, path).toBeLessThanOrEqual(0);
+    }
+  });
+}
+
+for (const colorScheme of ['light', 'dark'] as const) {
+  test(`in the ${colorScheme} scheme, marks kept and marks left out by a filter both stand out from the page`, async ({
+    page,
+  }) => {
+    await page.emulateMedia({ colorScheme });
+    await page.goto('/evidence/?lab=openai');
+    await page.getByText('Timeline of the items shown').click();
+    const marks = await drawnMarks(page);
+    const kept = marks.filter((m) => !m.leftOut);
+    expect(new Set(kept.map((m) => m.lab))).toEqual(new Set(['openai']));
+    expect(marks.length - kept.length).toBeGreaterThan(0);
+    for (const mark of marks) expect(mark.contrast, JSON.stringify(mark)).toBeGreaterThanOrEqual(3);
+  });
+}
 
 test("a lab page's timeline marks link to their items on /evidence/", async ({ page }) => {
   await page.goto('/labs/openai/');

@@ -12,7 +12,18 @@ import {
   type FilterableItem,
 } from '../../src/data/evidence-filters';
 import { evidenceFromCsv, evidenceToCsv, type EvidenceCsvItem } from '../../src/rubric/evidence-csv';
-import { layoutTimeline, laneFor, yearFraction } from '../../src/data/timeline';
+import {
+  layoutTimeline,
+  laneFor,
+  markPath,
+  MARK_SHAPES,
+  shapeOf,
+  TIMELINE_PROFILES,
+  yearFraction,
+  type TimelineLane,
+  type TimelineLayout,
+  type TimelineProfile,
+} from '../../src/data/timeline';
 import { changeSchema } from '../../src/content/change-schema';
 
 const item = (over: Partial<FilterableItem> = {}): FilterableItem => ({
@@ -107,7 +118,9 @@ describe('the evidence filters', () => {
     expect(css).not.toContain(
       ':has(#filter-year-2025:checked):has(#filter-year-later:checked) .ev-item[data-year="2026"]',
     );
-    expect(css).toContain(':has(#filter-year-2025:checked):not(:has(#filter-year-later:checked)) .ev-item:not([data-year~="2025"])');
+    expect(css).toContain(
+      ':has(#filter-year-2025:checked):not(:has(#filter-year-later:checked)) .ev-item:not([data-year~="2025"])',
+    );
   });
 
   it('the CSS has a rule for every value of every filter and every analogy and direction pair', () => {
@@ -240,6 +253,149 @@ describe('the timeline layout', () => {
   it('places a month at its middle and a day at the day', () => {
     expect(yearFraction('2024-01-01')).toBe(2024);
     expect(yearFraction('2024-07')).toBeCloseTo(2024.537, 2);
+  });
+});
+
+describe('the timeline drawings, wide and narrow', () => {
+  const evidenceDir = join(import.meta.dirname, '../../content/evidence');
+  const items = readdirSync(evidenceDir)
+    .filter((f) => f.endsWith('.yaml'))
+    .map((f) => {
+      const data = parse(readFileSync(join(evidenceDir, f), 'utf8'));
+      return { ...data, id: f.replace(/\.yaml$/, ''), date: String(data.date) };
+    });
+  const labs = [...new Set(items.flatMap((i) => i.labs as string[]))].sort();
+  const siteLanes = labs.map((lab) => laneFor({ id: lab, name: lab }, items));
+  const profiles = Object.entries(TIMELINE_PROFILES) as [string, TimelineProfile][];
+  /** A drawing's width on a 375 px phone (the page's column there). */
+  const PHONE_COLUMN = 343;
+
+  /** How wide and high a shape is drawn, read from its path. */
+  const extent = (shape: (typeof MARK_SHAPES)[number], radius: number) => {
+    const d = markPath(shape, 0, 0, radius);
+    if (shape === 'circle') {
+      const r = Number(/a([\d.]+)/.exec(d)![1]);
+      return { width: 2 * r, height: 2 * r };
+    }
+    const points = [...d.matchAll(/(-?[\d.]+) (-?[\d.]+)/g)].map((m) => [Number(m[1]), Number(m[2])]);
+    const xs = points.map(([x]) => x!);
+    const ys = points.map(([, y]) => y!);
+    return { width: Math.max(...xs) - Math.min(...xs), height: Math.max(...ys) - Math.min(...ys) };
+  };
+
+  /** Every way the layout can go wrong that a reader would see. */
+  const problems = (layout: TimelineLayout, profile: TimelineProfile, showNames: boolean): string[] => {
+    const found: string[] = [];
+    const r = layout.radius;
+    const plotBottom = layout.yearsY - layout.fontSize;
+    layout.lanes.forEach((lane, l) => {
+      const next = layout.lanes[l + 1]?.top ?? plotBottom;
+      const ceiling = lane.top + (showNames ? profile.laneLabel : 0);
+      lane.marks.forEach((m, i) => {
+        const where = `${lane.id} ${m.id} ${m.analogy}`;
+        if (m.x - r < 0 || m.x + r > layout.width) found.push(`${where} leaves the drawing sideways`);
+        if (m.y - r < ceiling) found.push(`${where} runs into the lane's name`);
+        if (m.y + r > next) found.push(`${where} runs into the next lane or the years`);
+        for (const other of lane.marks.slice(i + 1)) {
+          const apart = Math.max(Math.abs(m.x - other.x), Math.abs(m.y - other.y));
+          if (apart < 2 * r + profile.gap - 1e-9)
+            found.push(`${where} overlaps ${other.id} ${other.analogy}`);
+        }
+      });
+    });
+    const labelWidth = 2.4 * layout.fontSize;
+    layout.yearLabels.forEach((label, i) => {
+      const next = layout.yearLabels[i + 1];
+      if (next && next.x - label.x < labelWidth + layout.fontSize / 2)
+        found.push(`${label.year} touches ${next.year}`);
+      if (label.x - labelWidth / 2 < 0 || label.x + labelWidth / 2 > layout.width)
+        found.push(`${label.year} is cut`);
+    });
+    return found;
+  };
+
+  for (const [name, profile] of profiles) {
+    it(`the ${name} drawing of the site's evidence keeps every mark inside it, clear of the others and of the labels`, () => {
+      expect(problems(layoutTimeline(siteLanes, true, profile), profile, true)).toEqual([]);
+      for (const lane of siteLanes) {
+        expect(problems(layoutTimeline([lane], false, profile), profile, false), lane.id).toEqual([]);
+      }
+    });
+  }
+
+  it('keeps any marks apart and inside the drawing, and thins the years out where they would touch', () => {
+    const mark = fc.record({
+      id: fc.stringMatching(/^[a-z]{1,6}$/),
+      date: fc
+        .tuple(
+          fc.integer({ min: 2010, max: 2026 }),
+          fc.integer({ min: 1, max: 12 }),
+          fc.integer({ min: 1, max: 28 }),
+        )
+        .map(([y, m, d]) => `${y}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`),
+      analogy: fc.constantFrom('opacity', 'deception', 'power-seeking'),
+      direction: fc.constantFrom('supports' as const, 'weakens' as const),
+    });
+    const lanes = fc.array(
+      fc.record({
+        id: fc.constantFrom('a', 'b', 'c'),
+        name: fc.constant('Lab'),
+        marks: fc.array(mark, { maxLength: 40 }),
+      }),
+      { minLength: 1, maxLength: 3 },
+    );
+    fc.assert(
+      fc.property(lanes, fc.boolean(), (generated: TimelineLane[], showNames) => {
+        for (const [, profile] of profiles) {
+          expect(problems(layoutTimeline(generated, showNames, profile), profile, showNames)).toEqual([]);
+        }
+      }),
+    );
+    // Seventeen years on a phone: every other year is written.
+    const long = layoutTimeline(
+      [
+        {
+          id: 'a',
+          name: 'A',
+          marks: [2010, 2026].map((y) => ({
+            id: `${y}`,
+            date: `${y}-06-01`,
+            analogy: 'opacity',
+            direction: 'supports' as const,
+          })),
+        },
+      ],
+      false,
+      TIMELINE_PROFILES.narrow,
+    );
+    expect(long.years).toHaveLength(18);
+    expect(long.yearLabels.length).toBeLessThan(17);
+  });
+
+  it('on a 375 px phone the narrow drawing gives every mark 12 px or more each way, and its labels 12 px or more', () => {
+    const { narrow, wide } = TIMELINE_PROFILES;
+    const scale = PHONE_COLUMN / narrow.width;
+    for (const shape of MARK_SHAPES) {
+      const { width, height } = extent(shape, narrow.radius);
+      expect(Math.min(width, height) * scale, shape).toBeGreaterThanOrEqual(12);
+    }
+    expect(narrow.fontSize * scale).toBeGreaterThanOrEqual(12);
+    // The wide drawing is shown from its own width up, at a scale of 1 or more.
+    for (const shape of MARK_SHAPES) {
+      const { width, height } = extent(shape, wide.radius);
+      expect(Math.min(width, height), shape).toBeGreaterThanOrEqual(10.5);
+    }
+    expect(wide.fontSize).toBeGreaterThanOrEqual(12);
+  });
+
+  it('shows the wide drawing from a container as wide as it is, where its scale reaches 1', () => {
+    const css = readFileSync(join(import.meta.dirname, '../../src/components/Timeline.astro'), 'utf8');
+    const switchAt = /@container \(min-width: ([\d.]+)rem\)/.exec(css)?.[1];
+    expect(Number(switchAt) * 16).toBe(TIMELINE_PROFILES.wide.width);
+  });
+
+  it('gives each of the six analogies its own shape', () => {
+    expect(new Set([1, 2, 3, 4, 5, 6].map(shapeOf)).size).toBe(6);
   });
 });
 
