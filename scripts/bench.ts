@@ -1,6 +1,6 @@
 // The benchmark behind `npm run bench`: builds the site, reports every page's bytes, runs
-// Lighthouse (mobile, simulated throttling) on the home page, the essay, the heaviest analogy page
-// and the scorecard, then the matrix edit, panel build and import benchmarks; writes
+// Lighthouse (mobile, simulated throttling) on the home page, the essay, the heaviest analogy and
+// lab pages, /evidence/, /scorecard/ and /panel/, then the matrix edit, panel build and import benchmarks; writes
 // bench-results/latest.{md,json} and exits 1 when a measured budget fails.
 //
 // Byte budgets are exact, so the build-output tests assert them (tests/build/budgets.test.ts);
@@ -118,7 +118,10 @@ const buildSeconds = (performance.now() - buildStart) / 1000;
 const pages = pagePathsIn(DIST).map(measurePage);
 const analogyPages = pages.filter((page) => /^\/analogies\/[^/]+\/$/.test(page.path));
 const heaviestAnalogy = analogyPages.reduce((a, b) => (b.htmlGzip > a.htmlGzip ? b : a)).path;
-const audited = ['/', '/essay/', heaviestAnalogy, '/scorecard/', '/panel/'];
+const labPages = pages.filter((page) => /^\/labs\/[^/]+\/$/.test(page.path));
+const heaviestLab = labPages.reduce((a, b) => (b.htmlGzip > a.htmlGzip ? b : a)).path;
+// Every kind of page with islands or much markup: /evidence/ is the heaviest page of all.
+const audited = ['/', '/essay/', heaviestAnalogy, heaviestLab, '/evidence/', '/scorecard/', '/panel/'];
 
 const server = await serveStatic({ dir: DIST, base: BASE });
 const origin = new URL(server.url).origin;

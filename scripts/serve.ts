@@ -1,6 +1,7 @@
-// Serves a built site the way a plain static host does: files as they are, directory URLs to
-// their index.html, a redirect to add a missing trailing slash, 404.html with status 404 for
-// anything else. The browser tests and the benchmark use it in place of `astro preview`, which
+// Serves a built site the way a plain static host does: files as they are (text gzipped for a
+// client that accepts it, as GitHub Pages and every CDN do, so that Lighthouse weighs what a reader
+// downloads), directory URLs to their index.html, a redirect to add a missing trailing slash,
+// 404.html with status 404 for anything else. The browser tests and the benchmark use it in place of `astro preview`, which
 // refuses to run twice for one project.
 //
 // As a command: node scripts/serve.ts [--dir dist] [--port 4321] [--host 127.0.0.1] [--base /] [--csp-reports]
@@ -16,6 +17,7 @@ import { createReadStream, existsSync, readFileSync, statSync } from 'node:fs';
 import { extname, join, normalize, resolve } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { parseArgs } from 'node:util';
+import { createGzip } from 'node:zlib';
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -101,6 +103,16 @@ export function serveStatic({
           }),
         });
         response.end(html);
+        return;
+      }
+      const compressible = /^text\/|json|xml|svg/.test(type);
+      if (compressible && /\bgzip\b/.test(request.headers['accept-encoding'] ?? '')) {
+        response.writeHead(status, {
+          'Content-Type': type,
+          'Content-Encoding': 'gzip',
+          Vary: 'Accept-Encoding',
+        });
+        createReadStream(file).pipe(createGzip()).pipe(response);
         return;
       }
       response.writeHead(status, { 'Content-Type': type });
