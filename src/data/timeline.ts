@@ -45,6 +45,11 @@ export interface TimelineLayout {
   readonly yearLabels: readonly { readonly year: number; readonly x: number }[];
   /** Where the axis of years is written. */
   readonly yearsY: number;
+  /** Where the years are written again above the first lane, when there are several lanes: a
+   * tall drawing would otherwise leave its top lanes without a year in sight. */
+  readonly yearsTopY: number | null;
+  /** Where the years' lines start. */
+  readonly plotTop: number;
   /** Where a lane's name is written, below the lane's top. */
   readonly laneLabelY: number;
   readonly radius: number;
@@ -148,7 +153,8 @@ export function layoutTimeline(
     plotLeft + ((yearFraction(date) - from) / (to - from)) * (plotRight - plotLeft);
   const step = 2 * radius + gap;
 
-  let top = 0;
+  const plotTop = showNames ? yearsBand : 0;
+  let top = plotTop;
   const placed = lanes.map((lane) => {
     const sorted = [...lane.marks].sort((a, b) => a.date.localeCompare(b.date) || a.id.localeCompare(b.id));
     const sides = (['supports', 'weakens'] as const).map((direction) => {
@@ -192,6 +198,8 @@ export function layoutTimeline(
     years,
     yearLabels,
     yearsY: top + yearsBand - 8,
+    yearsTopY: showNames ? yearsBand - 10 : null,
+    plotTop,
     laneLabelY: laneLabel - 8,
     radius,
     fontSize,

@@ -10,6 +10,16 @@ export const GET: APIRoute = async ({ site: origin }) => {
   const [changes, site] = await Promise.all([getChanges(), getSiteContent()]);
   const labName = (id: string) => site.labs.find((l) => l.id === id)?.data.name ?? id;
   const analogyTitle = (id: string) => site.analogies.find((a) => a.id === id)?.data.title ?? id;
+  // Entries carry a day, not a time, and feed readers sort by time: the entries of one day are a
+  // minute apart, in the log's order, so that a reader's feed lists them as /changes/ does.
+  const laterThatDay = new Map<string, number>();
+  const pubDates = new Map(
+    [...changes].reverse().map((change) => {
+      const minute = laterThatDay.get(change.data.date) ?? 0;
+      laterThatDay.set(change.data.date, minute + 1);
+      return [change.id, new Date(Date.parse(`${change.data.date}T00:00:00Z`) + minute * 60_000)];
+    }),
+  );
   return rss({
     title: `Changes · ${SITE_NAME}`,
     description:
@@ -30,7 +40,7 @@ export const GET: APIRoute = async ({ site: origin }) => {
       return {
         title: change.data.title,
         link: absoluteUrl(routes.changes(`change-${change.id}`), origin),
-        pubDate: new Date(`${change.data.date}T00:00:00Z`),
+        pubDate: pubDates.get(change.id),
         description: [change.data.summary, ...details].join('\n\n'),
       };
     }),

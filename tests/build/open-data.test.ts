@@ -125,6 +125,15 @@ describe('the change log', () => {
     }
   });
 
+  it('no two entries share a time, and the feed lists them newest first as /changes/ does', () => {
+    const times = [...feed.matchAll(/<item>[\s\S]*?<pubDate>([^<]+)<\/pubDate>/g)].map((m) =>
+      Date.parse(m[1]!),
+    );
+    expect(times).toHaveLength(entries.length);
+    expect(new Set(times).size).toBe(times.length);
+    expect(times).toEqual([...times].sort((a, b) => b - a));
+  });
+
   it('every page announces the feed with <link rel="alternate">', () => {
     for (const page of ['/', '/evidence/', '/changes/', '/method/', '/labs/openai/']) {
       expect(readPage(page), page).toMatch(

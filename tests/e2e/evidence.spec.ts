@@ -524,6 +524,30 @@ test.describe('/evidence/ for a first-time visitor', () => {
     );
   });
 
+  test('a timeline mark the filters keep opens its item in the filtered view; one they leave out clears them and says so', async ({
+    page,
+  }) => {
+    await page.goto('/evidence/?lab=openai');
+    await page.getByText('Timeline of the items shown').click();
+    const mark = (lab: string) => page.locator(`svg.tl-wide use.tl-mark[data-labs="${lab}"]`).first();
+    const kept = mark('openai');
+    const keptId = await kept.getAttribute('data-item');
+    await kept.click();
+    await expect(page).toHaveURL(new RegExp(`/evidence/\\?lab=openai#${keptId}$`));
+    await expect(page.locator(`li#${keptId}`)).toBeInViewport();
+    await expect(page.locator('#evidence-count')).not.toContainText('cleared');
+
+    await page.getByText('Timeline of the items shown').scrollIntoViewIfNeeded();
+    const leftOut = mark('meta');
+    const leftOutId = await leftOut.getAttribute('data-item');
+    await leftOut.click();
+    await expect(page.locator(`li#${leftOutId}`)).toBeInViewport();
+    await expect(page).toHaveURL(new RegExp(`/evidence/#${leftOutId}$`));
+    await expect(page.locator('#evidence-count')).toContainText(
+      "the link's filters were cleared to show the linked item",
+    );
+  });
+
   test('a search that finds nothing offers to clear the filters and the search', async ({ page }) => {
     await page.goto('/evidence/?lab=meta');
     await page.getByRole('searchbox', { name: 'Search' }).fill('zzqxnotaword');

@@ -303,6 +303,12 @@ describe('the timeline drawings, wide and narrow', () => {
         }
       });
     });
+    // Several lanes make a tall drawing: the years are written above the first lane too.
+    if (showNames && layout.lanes.length > 0) {
+      if (layout.yearsTopY == null) found.push('no years above the first lane');
+      else if (layout.yearsTopY - layout.fontSize < 0 || layout.lanes[0]!.top < layout.yearsTopY)
+        found.push('the years above the first lane are cut or run into it');
+    }
     const labelWidth = 2.4 * layout.fontSize;
     layout.yearLabels.forEach((label, i) => {
       const next = layout.yearLabels[i + 1];
