@@ -20,13 +20,17 @@ const SAVE_AFTER_MS = 400;
  */
 function NoteField({ lab, analogy, note }: { lab: RubricItem; analogy: RubricItem; note: string }) {
   const noteName = `Note on ${analogy.name} for ${lab.name}`;
-  const [draft, setDraft] = useState<string | null>(null);
+  const noteId = `${lab.id}-${analogy.id}-note`;
+  // Hydration sets a textarea's value from its props, so what a reader typed into the server's
+  // field before the island took over is read from it in the first render, and kept as a draft.
+  const [draft, setDraft] = useState<string | null>(() => {
+    if (import.meta.env.SSR) return null;
+    const early = document.getElementById(noteId) as HTMLTextAreaElement | null;
+    return early !== null && early.value !== note ? early.value : null;
+  });
   const [saved, setSaved] = useState(false);
   const pending = useRef<ReturnType<typeof setTimeout> | null>(null);
-  const noteRef = useInputBeforeHydration<HTMLTextAreaElement>(note, (value) =>
-    setCellNote(lab.id, analogy.id, value),
-  );
-  const latest = useRef<string | null>(null);
+  const latest = useRef<string | null>(draft);
 
   const flush = () => {
     if (pending.current !== null) clearTimeout(pending.current);
@@ -38,6 +42,8 @@ function NoteField({ lab, analogy, note }: { lab: RubricItem; analogy: RubricIte
   };
 
   useEffect(() => {
+    // A note typed before hydration is saved as typing is.
+    if (latest.current !== null) flush();
     // The page is going away: save the note and write it at once, not after a frame that will not come.
     const hide = () => {
       flush();
@@ -56,7 +62,7 @@ function NoteField({ lab, analogy, note }: { lab: RubricItem; analogy: RubricIte
         {/* The whole name, visible: in the matrix it says which cell an open panel belongs to. */}
         <span>{noteName}</span>
         <textarea
-          ref={noteRef}
+          id={noteId}
           autocomplete="off"
           aria-describedby={saved ? `${lab.id}-${analogy.id}-saved` : undefined}
           rows={2}

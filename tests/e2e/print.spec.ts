@@ -87,3 +87,39 @@ test("the printed scorecard carries each cell's confidence and note, the date an
   await page.emulateMedia({ media: 'screen' });
   await expect(record).toBeHidden();
 });
+
+test.describe('printed from a device in the dark scheme', () => {
+  test.use({ colorScheme: 'dark' });
+
+  for (const path of ['/scorecard/', '/analogies/opacity/', '/essay/']) {
+    test(`${path} prints in the light scheme's colours, none of the dark panels left on the paper`, async ({
+      page,
+    }) => {
+      await page.goto(path);
+      await waitForIslands(page);
+      // The dark scheme's page, panel and cell backgrounds (global.css), as the browser writes them.
+      const darkBackgrounds = await page.evaluate(() =>
+        ['--bg', '--panel', '--h0'].map((name) => {
+          const probe = document.createElement('div');
+          probe.style.backgroundColor = `var(${name})`;
+          document.body.append(probe);
+          const color = getComputedStyle(probe).backgroundColor;
+          probe.remove();
+          return color;
+        }),
+      );
+      await page.emulateMedia({ media: 'print' });
+      const dark = await page.evaluate(
+        (colors) =>
+          [document.body, ...document.querySelectorAll('main *')]
+            .filter((el) => el.checkVisibility() && colors.includes(getComputedStyle(el).backgroundColor))
+            .map((el) => `${el.tagName.toLowerCase()}.${el.className}`),
+        darkBackgrounds,
+      );
+      expect(dark).toEqual([]);
+      // The text is dark on the white paper, not the dark scheme's light text.
+      const text = await page.evaluate(() => getComputedStyle(document.body).color);
+      for (const channel of text.match(/\d+/g)!.slice(0, 3)) expect(Number(channel), text).toBeLessThan(80);
+    });
+  }
+});

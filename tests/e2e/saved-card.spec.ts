@@ -116,6 +116,38 @@ test('a pick made before its control hydrates is kept, and the rest of the saved
   );
 });
 
+test('a note typed before its control hydrates is kept and saved, with the saved level', async ({ page }) => {
+  const saved = { ...fullCard, card: { cells: { openai: { opacity: { level: 3, at: 1 } } }, weights: {} } };
+  await page.addInitScript((value) => {
+    if (sessionStorage.getItem('seeded') === null) {
+      localStorage.setItem('labs-alignment.scorecard', value);
+      sessionStorage.setItem('seeded', '1');
+    }
+  }, JSON.stringify(saved));
+  let release!: () => void;
+  const released = new Promise<void>((resolve) => (release = resolve));
+  await page.route('**/_astro/*.js', async (route) => {
+    await released;
+    await route.continue();
+  });
+  await page.goto('/analogies/opacity/');
+  const note = page.getByRole('textbox', { name: 'Note on Opacity for OpenAI', exact: true });
+  await note.fill('typed before the page was ready');
+  await expect(page.locator('astro-island[ssr]').first()).toBeAttached();
+  release();
+  await hydrateOneByOne(page);
+  await expect(page.getByRole('combobox', { name: 'Opacity score for OpenAI', exact: true })).toHaveValue(
+    '3',
+  );
+  await expect(note).toHaveValue('typed before the page was ready');
+  await expect
+    .poll(() => page.evaluate(() => localStorage.getItem('labs-alignment.scorecard')))
+    .toContain('"note":"typed before the page was ready"');
+  await page.reload();
+  await hydrateOneByOne(page);
+  await expect(note).toHaveValue('typed before the page was ready');
+});
+
 test('a saved value that is almost a scorecard is set aside and offered for download, not read as an empty card', async ({
   page,
 }) => {
