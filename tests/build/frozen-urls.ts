@@ -96,6 +96,7 @@ export const FROZEN_EVIDENCE_ANCHORS = [
   '/analogies/incorrigibility/#evidence-meta-eu-code-refusal-2025',
   '/analogies/incorrigibility/#evidence-microsoft-altman-hiring-offer-2023',
   '/analogies/incorrigibility/#evidence-microsoft-openai-observer-seat-2024',
+  '/analogies/incorrigibility/#evidence-anthropic-illinois-liability-bill-2026',
   '/analogies/incorrigibility/#evidence-openai-board-crisis-2023',
   '/analogies/incorrigibility/#evidence-openai-former-directors-account-2024',
   '/analogies/incorrigibility/#evidence-openai-illinois-liability-bill-2026',
