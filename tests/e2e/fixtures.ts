@@ -76,6 +76,24 @@ export async function savedScorecard(page: Page): Promise<unknown> {
   });
 }
 
+/** The level of every cell in `everyCellScored`: each of 0-4 in use, in a pattern a test can recompute. */
+export const levelOfCell = (labIndex: number, analogyIndex: number) => (labIndex + analogyIndex) % 5;
+
+/** A saved card with every cell scored, as a reader who filled in the whole card has it in storage. */
+export const everyCellScored = {
+  schemaVersion: 1,
+  savedAt: '2026-11-27T00:00:00.000Z',
+  card: {
+    cells: Object.fromEntries(
+      rubric.labs.map((lab, l) => [
+        lab.id,
+        Object.fromEntries(rubric.analogies.map((a, i) => [a.id, { level: levelOfCell(l, i), at: 1 }])),
+      ]),
+    ),
+    weights: {},
+  },
+};
+
 /** Names as the rubric gives them, for finding controls by their accessible names. */
 export const title = (analogy: string) => rubric.analogies.find((a) => a.id === analogy)!.title;
 export const labName = (lab: string) => rubric.labs.find((l) => l.id === lab)!.name;

@@ -4,7 +4,17 @@
  * bar, and score controls that said "Unscored" for a scored cell until their island hydrated.
  */
 import type { Locator, Page } from '@playwright/test';
-import { detailsOf, expect, labName, noteOf, openScorecard, rubric, test, title } from './fixtures';
+import {
+  detailsOf,
+  everyCellScored,
+  expect,
+  labName,
+  noteOf,
+  openScorecard,
+  rubric,
+  test,
+  title,
+} from './fixtures';
 
 type Box = { x: number; y: number; width: number; height: number };
 
@@ -205,19 +215,7 @@ function recordShownLevels() {
 }
 
 // Every cell scored, so any "Unscored" a control shows is a claim about a cell that holds a score.
-const scoredCard = JSON.stringify({
-  schemaVersion: 1,
-  savedAt: '2026-11-27T00:00:00.000Z',
-  card: {
-    cells: Object.fromEntries(
-      rubric.labs.map((lab, l) => [
-        lab.id,
-        Object.fromEntries(rubric.analogies.map((a, i) => [a.id, { level: (l + i) % 5, at: 1 }])),
-      ]),
-    ),
-    weights: {},
-  },
-});
+const scoredCard = JSON.stringify(everyCellScored);
 
 const lastLab = rubric.labs.at(-1)!.id;
 const lastAnalogy = rubric.analogies.at(-1)!.id;

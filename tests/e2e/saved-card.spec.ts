@@ -1,25 +1,10 @@
 import type { Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
-import { expect, rubric, test, waitForIslands } from './fixtures';
+import { everyCellScored, expect, levelOfCell, rubric, test, waitForIslands } from './fixtures';
 
-// Every cell scored, with every level 0-4 in use, as a reader who filled in the whole card has it.
-const levelOf = (labIndex: number, analogyIndex: number) => (labIndex + analogyIndex) % 5;
-const fullCard = {
-  schemaVersion: 1,
-  savedAt: '2026-11-27T00:00:00.000Z',
-  card: {
-    cells: Object.fromEntries(
-      rubric.labs.map((lab, l) => [
-        lab.id,
-        Object.fromEntries(rubric.analogies.map((a, i) => [a.id, { level: levelOf(l, i), at: 1 }])),
-      ]),
-    ),
-    weights: {},
-  },
-};
 const expectedLevel = new Map<string, string>(
   rubric.labs.flatMap((lab, l) =>
-    rubric.analogies.map((a, i) => [`${a.title} score for ${lab.name}`, String(levelOf(l, i))]),
+    rubric.analogies.map((a, i) => [`${a.title} score for ${lab.name}`, String(levelOfCell(l, i))]),
   ),
 );
 
@@ -69,7 +54,7 @@ for (const width of [375, 1280]) {
             localStorage.setItem('labs-alignment.scorecard', value);
             sessionStorage.setItem('seeded', '1');
           }
-        }, JSON.stringify(fullCard));
+        }, JSON.stringify(everyCellScored));
         await page.goto(path);
         await hydrateOneByOne(page);
         const shown = await shownLevels(page);
@@ -80,23 +65,35 @@ for (const width of [375, 1280]) {
   });
 }
 
-test('a pick made before its control hydrates is kept, and the rest of the saved card with it', async ({
-  page,
-}) => {
-  const saved = { ...fullCard, card: { cells: { meta: { deception: { level: 3, at: 1 } } }, weights: {} } };
+/**
+ * Saves `saved` before the first page opens (once: a reload keeps what the page saved since) and
+ * holds the page's scripts back until the returned function is called, as a slow phone network
+ * does, so that the reader acts on the server's controls before the islands take them over.
+ */
+async function holdScriptsWithSaved(page: Page, saved: object): Promise<() => void> {
   await page.addInitScript((value) => {
     if (sessionStorage.getItem('seeded') === null) {
       localStorage.setItem('labs-alignment.scorecard', value);
       sessionStorage.setItem('seeded', '1');
     }
   }, JSON.stringify(saved));
-  // Hold the page's scripts back until the reader has picked, as a slow phone network would.
   let release!: () => void;
   const released = new Promise<void>((resolve) => (release = resolve));
   await page.route('**/_astro/*.js', async (route) => {
     await released;
     await route.continue();
   });
+  return release;
+}
+
+test('a pick made before its control hydrates is kept, and the rest of the saved card with it', async ({
+  page,
+}) => {
+  const saved = {
+    ...everyCellScored,
+    card: { cells: { meta: { deception: { level: 3, at: 1 } } }, weights: {} },
+  };
+  const release = await holdScriptsWithSaved(page, saved);
   await page.goto('/analogies/opacity/');
   const control = page.getByRole('combobox', { name: 'Opacity score for OpenAI', exact: true });
   await control.selectOption('2');
@@ -117,19 +114,11 @@ test('a pick made before its control hydrates is kept, and the rest of the saved
 });
 
 test('a note typed before its control hydrates is kept and saved, with the saved level', async ({ page }) => {
-  const saved = { ...fullCard, card: { cells: { openai: { opacity: { level: 3, at: 1 } } }, weights: {} } };
-  await page.addInitScript((value) => {
-    if (sessionStorage.getItem('seeded') === null) {
-      localStorage.setItem('labs-alignment.scorecard', value);
-      sessionStorage.setItem('seeded', '1');
-    }
-  }, JSON.stringify(saved));
-  let release!: () => void;
-  const released = new Promise<void>((resolve) => (release = resolve));
-  await page.route('**/_astro/*.js', async (route) => {
-    await released;
-    await route.continue();
-  });
+  const saved = {
+    ...everyCellScored,
+    card: { cells: { openai: { opacity: { level: 3, at: 1 } } }, weights: {} },
+  };
+  const release = await holdScriptsWithSaved(page, saved);
   await page.goto('/analogies/opacity/');
   const note = page.getByRole('textbox', { name: 'Note on Opacity for OpenAI', exact: true });
   await note.fill('typed before the page was ready');
