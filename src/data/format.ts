@@ -20,3 +20,8 @@ export function formatDate(date: string | Date): string {
   const monthName = MONTHS[Number(month) - 1] ?? '';
   return day === undefined ? `${monthName} ${year}` : `${Number(day)} ${monthName} ${year}`;
 }
+
+/** A summary cut to at most `max` characters at a word's end, marked as cut: for links and tooltips. */
+export function shortened(text: string, max = 90): string {
+  return text.length > max ? `${text.slice(0, max - 2).replace(/\s+\S*$/, '')}…` : text;
+}

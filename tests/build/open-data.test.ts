@@ -160,3 +160,33 @@ describe('the timelines', () => {
     }
   });
 });
+
+describe("a lab page's repeated items", () => {
+  const rubric = JSON.parse(read('/rubric.json')) as {
+    labs: { id: string }[];
+    evidence: { id: string; summary: string }[];
+  };
+  const summaryOf = new Map(rubric.evidence.map((item) => [item.id, item.summary]));
+
+  it('name the item by the start of its summary and link to it in full above, not by a source and the event date', () => {
+    let lines = 0;
+    for (const { id } of rubric.labs) {
+      const html = readPage(`/labs/${id}/`);
+      for (const [, target, text] of html.matchAll(
+        /<li class="evidence-line"[^>]*>\s*<a href="#evidence-([^"]+)">([^<]*)<\/a>/g,
+      )) {
+        lines += 1;
+        const summary = summaryOf
+          .get(target!)!
+          .replace(/&/g, '&amp;')
+          .replace(/"/g, '&quot;')
+          .replace(/'/g, '&#39;');
+        const start = text!.replace(/…$/, '');
+        expect(summary.startsWith(start), `${id}: ${text}`).toBe(true);
+        expect(start.length, `${id}: ${text}`).toBeGreaterThan(40);
+        expect(html.indexOf(`id="evidence-${target}"`), `${id}: ${target}`).toBeLessThan(html.indexOf(text!));
+      }
+    }
+    expect(lines).toBeGreaterThan(0);
+  });
+});
