@@ -48,6 +48,47 @@ test.describe('at A4 width', () => {
     });
   }
 
+  test("the printed matrix shows each level whole, in its cell's colours, and leaves unscored cells blank", async ({
+    page,
+  }) => {
+    await page.goto('/scorecard/');
+    await waitForIslands(page);
+    await page.getByRole('combobox', { name: 'Opacity score for OpenAI', exact: true }).selectOption('0');
+    await page.getByRole('combobox', { name: 'Deception score for Meta', exact: true }).selectOption('4');
+    await page.emulateMedia({ media: 'print' });
+    const look = (name: string) =>
+      page.getByRole('combobox', { name, exact: true }).evaluate((select: HTMLSelectElement) => {
+        const style = getComputedStyle(select);
+        // The option's text, measured as the select draws it: it must fit inside the select.
+        const probe = document.createElement('span');
+        probe.textContent = select.selectedOptions[0]!.textContent;
+        probe.style.fontSize = style.fontSize;
+        probe.style.fontFamily = style.fontFamily;
+        probe.style.fontWeight = style.fontWeight;
+        probe.style.whiteSpace = 'pre';
+        document.body.append(probe);
+        const textWidth = probe.getBoundingClientRect().width;
+        probe.remove();
+        return {
+          fits: textWidth <= select.clientWidth,
+          widths: [textWidth, select.clientWidth],
+          color: style.color,
+          cellColor: getComputedStyle(select.closest('td')!).color,
+          background: style.backgroundColor,
+          border: style.borderTopWidth,
+        };
+      });
+    const zero = await look('Opacity score for OpenAI');
+    expect(zero.fits, JSON.stringify(zero.widths)).toBe(true);
+    expect(zero.border).toBe('0px');
+    expect(zero.background).toBe('rgba(0, 0, 0, 0)');
+    const full = await look('Deception score for Meta');
+    expect(full.color).toBe(full.cellColor);
+    expect((await look('Opacity score for Meta')).color).toBe('rgba(0, 0, 0, 0)');
+    // Storage advice is for the screen: the section it points to is not printed.
+    await expect(page.locator('.where-scores-live')).toBeHidden();
+  });
+
   test('the essay prints its contents as an open list and no copy-link button', async ({ page }) => {
     await page.goto('/essay/');
     await page.emulateMedia({ media: 'print' });
