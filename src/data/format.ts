@@ -25,3 +25,19 @@ export function formatDate(date: string | Date): string {
 export function shortened(text: string, max = 90): string {
   return text.length > max ? `${text.slice(0, max - 2).replace(/\s+\S*$/, '')}…` : text;
 }
+
+/**
+ * How an item's sources were read, in the same words wherever the item is shown in full. A checked
+ * item's note is shown too: it says how the source was read (a verbatim copy, say), which a reader
+ * weighing the item needs as much as the caveats of an unchecked one.
+ */
+export function checkStatement({
+  checked,
+  checkNote,
+}: {
+  checked: boolean;
+  checkNote?: string | undefined;
+}): string {
+  if (!checked) return `Not checked by us: ${checkNote}`;
+  return ['Checked against the source itself.', checkNote].filter(Boolean).join(' ');
+}

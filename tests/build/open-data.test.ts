@@ -22,6 +22,7 @@ interface RubricEvidence {
   summary: string;
   sources: { url: string }[];
   checked: boolean;
+  checkNote?: string;
 }
 const rubric = JSON.parse(read('/rubric.json')) as { $schema: string; evidence: RubricEvidence[] };
 const schema = JSON.parse(read('/rubric.schema.json')) as Record<string, unknown>;
@@ -87,6 +88,39 @@ describe('/evidence/', () => {
     expect(listed).toEqual(rubric.evidence.map((e) => e.id));
     const dates = rubric.evidence.map((e) => e.date);
     expect(dates).toEqual([...dates].sort().reverse());
+  });
+
+  it("shows every item's check status with its note, checked or not, where readers and the search see it", () => {
+    const text = (fragment: string) =>
+      fragment
+        .replace(/<[^>]+>/g, '')
+        .replace(/&#39;|&#x27;/g, "'")
+        .replace(/&quot;|&#34;/g, '"')
+        .replace(/&amp;/g, '&')
+        .replace(/\s+/g, ' ');
+    const entries = new Map(
+      [
+        ...html.matchAll(/<li class="ev-item" id="([^"]+)"[\s\S]*?<\/li>\s*(?=<li class="ev-item"|<\/ol>)/g),
+      ].map((m) => [m[1]!, text(m[0])]),
+    );
+    const missing = rubric.evidence.filter((e) => {
+      const shown = entries.get(e.id) ?? '';
+      const status = e.checked ? 'Checked against the source itself.' : 'Not checked by us:';
+      return (
+        !shown.includes(status) ||
+        (e.checkNote !== undefined && !shown.includes(e.checkNote.replace(/\s+/g, ' ')))
+      );
+    });
+    expect(missing.map((e) => e.id)).toEqual([]);
+    expect(rubric.evidence.filter((e) => e.checked && e.checkNote).length).toBeGreaterThan(0);
+  });
+
+  it('the count stands above the list, with its figure, from the first byte: nothing moves as the page streams in or the script runs', () => {
+    const all = `Showing ${rubric.evidence.length} of ${rubric.evidence.length} items`;
+    const count = html.match(/<p [^>]*id="evidence-count"[^>]*>([^<]*)<\/p>/);
+    expect(count?.[1]).toBe(all);
+    expect(html.indexOf('id="evidence-count"')).toBeLessThan(html.indexOf('class="tl-place'));
+    expect(html.match(/<span [^>]*id="panel-count"[^>]*>([^<]*)<\/span>/)?.[1]).toBe(`${all}.`);
   });
 
   it('every id ever published resolves there: items and the ids merged into them', () => {

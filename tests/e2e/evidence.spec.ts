@@ -1,7 +1,7 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import type { Page } from '@playwright/test';
 import { axeViolations, expect, test } from './fixtures';
-import { matchesFilters, type FilterName, type Filters } from '../../src/data/evidence-filters';
+import { matchesFilters, matchesWords, type FilterName, type Filters } from '../../src/data/evidence-filters';
 
 interface Item {
   id: string;
@@ -69,9 +69,7 @@ const shownIds = (page: Page) =>
   page.locator('.ev-item:visible').evaluateAll((items) => items.map((i) => i.id));
 /** Roughly what the search reads of an item on the page (the note shows only when unchecked). */
 const textOf = (e: Item) =>
-  [e.summary, ...e.sources.flatMap((s) => [s.publisher, s.title]), e.checked ? '' : (e.checkNote ?? '')].join(
-    ' ',
-  );
+  [e.summary, ...e.sources.flatMap((s) => [s.publisher, s.title]), e.checkNote ?? ''].join(' ');
 const expectedIds = (filters: Filters) =>
   data.evidence.filter((e) => matchesFilters(e, filters, textOf(e))).map((e) => e.id);
 
@@ -194,7 +192,8 @@ for (const javaScriptEnabled of [true, false]) {
     }) => {
       await page.setViewportSize({ width: 375, height: 812 });
       await page.goto(javaScriptEnabled ? '/evidence/?lab=openai&from=2025' : '/evidence/');
-      const count = page.locator('#evidence-count');
+      // Without the script the count shown is the CSS counter's, which follows the list.
+      const count = page.getByRole('status');
       await expect.poll(() => countText(page)).toMatch(/^Showing \d+ of/);
       expect((await count.boundingBox())!.y + (await count.boundingBox())!.height).toBeLessThanOrEqual(812);
       const first = page.locator('.ev-item:visible').first();
@@ -310,6 +309,29 @@ test.describe('/evidence/ with JavaScript', () => {
     expect(await shownIds(page)).toEqual(expected);
     await search.fill('no item says this');
     await expect(page.locator('#evidence-count')).toHaveText(`Showing 0 of ${total} items`);
+  });
+
+  test('the search also reads the notes on how each item was checked, checked or not', async ({ page }) => {
+    // A word that only a checked item's note holds: the caveats a reader may search for live there.
+    const wordsOf = (text: string) => text.toLowerCase().match(/[a-z]{9,}/g) ?? [];
+    const elsewhere = (e: Item) =>
+      [e.summary, ...e.sources.flatMap((s) => [s.publisher, s.title, s.url])].join(' ');
+    const [item, word] = data.evidence
+      .filter((e) => e.checked && e.checkNote)
+      .flatMap((e) => wordsOf(e.checkNote!).map((w) => [e, w] as const))
+      .find(
+        ([e, w]) =>
+          !matchesWords(elsewhere(e), w) &&
+          data.evidence.filter((other) => matchesWords(textOf(other), w)).length === 1,
+      )!;
+    expect(expectedIds({ q: word })).toEqual([item.id]);
+    await page.goto('/evidence/');
+    await page.getByRole('searchbox', { name: 'Search' }).fill(word);
+    await expect(page.locator('#evidence-count')).toHaveText(`Showing 1 of ${total} items`);
+    expect(await shownIds(page)).toEqual([item.id]);
+    await expect(page.locator(`li#${item.id}`)).toContainText(
+      `Checked against the source itself. ${item.checkNote}`,
+    );
   });
 
   test("a first-time visitor finds everything about a lab's lobbying since 2025", async ({ page }) => {
