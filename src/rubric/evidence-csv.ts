@@ -14,7 +14,17 @@ export const EVIDENCE_CSV_HEADER = [
   'summary',
   'source_url',
   'checked',
+  // Last, so that a script reading the first eight columns by position still reads them.
+  'date_precision',
 ] as const;
+
+/**
+ * How precise an item's date is: "2025-01" is January 2025, not its first day. A spreadsheet
+ * reads "2025-01" as 1 January; this column says which dates are months.
+ */
+export function datePrecision(date: string): 'day' | 'month' | 'year' {
+  return date.length >= 10 ? 'day' : date.length === 7 ? 'month' : 'year';
+}
 
 /** What the CSV holds of an item. */
 export interface EvidenceCsvItem extends EvidenceRef {
@@ -39,6 +49,7 @@ export function evidenceToCsv(items: readonly EvidenceCsvItem[]): string {
         item.summary,
         item.sourceUrl,
         String(item.checked),
+        datePrecision(item.date),
       ]),
     ),
   ]);
@@ -67,9 +78,11 @@ export function evidenceFromCsv(text: string): EvidenceCsvItem[] {
     (rowNumber, width) => new Error(`row ${rowNumber} has ${width} fields`),
   );
   for (const { rowNumber, fields } of records) {
-    const [id, date, lab, analogy, direction, summary, sourceUrl, checked] = fields;
+    const [id, date, lab, analogy, direction, summary, sourceUrl, checked, precision] = fields;
     if (direction !== 'supports' && direction !== 'weakens')
       throw new Error(`row ${rowNumber}: direction "${direction}"`);
+    if (precision !== datePrecision(date))
+      throw new Error(`row ${rowNumber}: date ${date} is not to the ${precision}`);
     const entry: Grouped = byId.get(id) ?? {
       item: { id, date, summary, sourceUrl, checked: checked === 'true' },
       labs: [],

@@ -75,7 +75,9 @@ describe('/evidence.csv', () => {
   });
 
   it('is UTF-8 with a byte order mark, CRLF line ends and the documented header', () => {
-    expect(csv.startsWith('\uFEFFid,date,lab,analogy,direction,summary,source_url,checked\r\n')).toBe(true);
+    expect(
+      csv.startsWith('\uFEFFid,date,lab,analogy,direction,summary,source_url,checked,date_precision\r\n'),
+    ).toBe(true);
   });
 });
 

@@ -170,6 +170,17 @@ describe('evidence.csv', () => {
     expect(lines.filter((l) => /^(openai|meta)-example/.test(l))).toHaveLength(4);
   });
 
+  it("says which dates are months, since a spreadsheet reads '2025-03' as 1 March", () => {
+    const rows = evidenceToCsv(items).split('\r\n');
+    expect(rows[0]!.split(',').at(-1)).toBe('date_precision');
+    expect(
+      rows.filter((r) => r.startsWith('openai-example-2025,2025-03,')).every((r) => r.endsWith(',month')),
+    ).toBe(true);
+    expect(rows.find((r) => r.startsWith('meta-example-2024,'))!.endsWith(',day')).toBe(true);
+    const wrong = evidenceToCsv(items).replace(/,month\r\n/, ',day\r\n');
+    expect(() => evidenceFromCsv(wrong)).toThrow(/row 2: date 2025-03 is not to the day/);
+  });
+
   it('neutralises cells a spreadsheet would run as formulas', () => {
     const csv = evidenceToCsv(items);
     expect(csv).toContain(`"'=HYPERLINK(""x"")`);
