@@ -15,6 +15,20 @@ import { CompareTable } from './CompareTable';
 
 export { openSharedFromLocation } from './share-link';
 
+/**
+ * Closing the panel (or replacing one's scores with it) removes the button that had the focus;
+ * the focus would fall back to the start of the page. It goes on instead to the reader's own
+ * scores, which take the panel's place, and where "Undo replace" follows.
+ */
+function focusOwnScores(): void {
+  requestAnimationFrame(() => {
+    const heading = document.getElementById('matrix');
+    if (heading === null) return;
+    heading.tabIndex = -1;
+    heading.focus();
+  });
+}
+
 export function SharedPanel({ frame }: { frame: RubricFrame }) {
   const shared = useStore($shared);
   const mine = useStore($card);
@@ -82,6 +96,7 @@ export function SharedPanel({ frame }: { frame: RubricFrame }) {
             onClick={() => {
               replaceWithShared();
               leaveShareLink();
+              focusOwnScores();
             }}
           >
             {isEmpty(mine) ? 'Use these as my scores' : 'Replace mine'}
@@ -92,6 +107,7 @@ export function SharedPanel({ frame }: { frame: RubricFrame }) {
           onClick={() => {
             closeShared();
             leaveShareLink();
+            focusOwnScores();
           }}
         >
           Close shared scorecard

@@ -127,6 +127,9 @@ for (const width of [375, 1280]) {
       );
       await expect(shared.getByRole('button', { name: 'Compare with mine' })).toHaveCount(0);
       await shared.getByRole('button', { name: 'Close shared scorecard' }).click();
+      // Not back to the start of the page: on to the reader's own scores, which take the panel's place.
+      await expect(page.getByRole('heading', { name: 'Your scores', exact: true })).toBeFocused();
+      await expect(page.getByRole('heading', { name: 'Your scores', exact: true })).toBeInViewport();
       await scoreControl(page, 'opacity', 'openai').selectOption('1');
       await openScorecard(page, '#share=v1.oaop4de3');
       await page.reload();
