@@ -5,6 +5,7 @@
 import type { RubricFrame, Scorecard as Card } from '../rubric/types';
 import type { RankedLab, Sensitivity } from '../rubric/scoring';
 import { coverageRanking } from '../rubric/coverage';
+import { getCell } from '../rubric/scorecard';
 
 /** "a", "a or b", "a, b or c"; clauses that hold an "or" of their own are set apart with ", or". */
 const orList = (items: readonly string[], separator = ' or ') =>
@@ -18,7 +19,11 @@ const coverage = (row: RankedLab) =>
         row.scored + row.unscored === 1 ? 'cell' : 'cells'
       }`;
 
-function Row({ row, name }: { row: RankedLab; name: string }) {
+/**
+ * A lab without an aggregate either has no level at all, or has levels only on analogies weighted
+ * 0, which the mean leaves out: "no score yet" would tell the second reader their scores were lost.
+ */
+function Row({ row, name, scoredUncounted }: { row: RankedLab; name: string; scoredUncounted: boolean }) {
   return (
     <li class={row.rank === null && row.score !== null ? 'thin' : undefined}>
       <span class="rank">
@@ -27,7 +32,9 @@ function Row({ row, name }: { row: RankedLab; name: string }) {
       </span>
       <span class="rank-name">{name}</span>
       {row.score === null ? (
-        <span class="rank-score muted">no score yet</span>
+        <span class="rank-score muted">
+          {scoredUncounted ? 'scored only on analogies weighted × 0' : 'no score yet'}
+        </span>
       ) : (
         <>
           <meter min={0} max={4} value={row.score} aria-label={`${name} aggregate`}>
@@ -69,7 +76,13 @@ export function Ranking({ frame, card, note }: { frame: RubricFrame; card: Card;
   };
   const fragile = sensitivity.filter((s) => s.swaps.length > 0);
   const rows = (list: readonly RankedLab[]) =>
-    list.map((row) => <Row row={row} name={name(row.lab, 'labs')} />);
+    list.map((row) => (
+      <Row
+        row={row}
+        name={name(row.lab, 'labs')}
+        scoredUncounted={frame.analogies.some((a) => getCell(card, row.lab, a.id).level !== null)}
+      />
+    ));
   return (
     <>
       {ranked.length > 0 && <ol class="ranking">{rows(ranked)}</ol>}

@@ -223,6 +223,10 @@ for (const width of [375, 1280]) {
       // A weight of 0 drops the cell from the count.
       await page.getByRole('combobox', { name: `Weight of ${title('deception')}` }).selectOption('0');
       await expect(ranking.locator('li', { hasText: 'Microsoft' })).toContainText('on only 2 of 5 cells');
+      // A lab scored only where the weight is 0 has scores, just none that count (issue 9, review 5).
+      await scoreControl(page, 'deception', 'google-deepmind').selectOption('3');
+      await expect(unscored).toContainText('scored only on analogies weighted × 0');
+      await expect(ranking.locator('li', { hasText: 'xAI' })).toContainText('no score yet');
     });
 
     test('a lab scored on one cell of six is not ranked first with a full bar, and says why (issue 9, review 3)', async ({
