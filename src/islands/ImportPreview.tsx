@@ -1,7 +1,7 @@
 /** What an import will change, and the choice of how to take it in: loaded only when a reader picks a file. */
 import type { RubricFrame, Scorecard as Card } from '../rubric/types';
 import type { Mentions } from '../rubric/exchange';
-import { diffCards, importedCard, type CardDiff, type ImportMode } from '../rubric/import-plan';
+import { diffCards, importedCard, isNoChange, type CardDiff, type ImportMode } from '../rubric/import-plan';
 import { isEmpty } from '../rubric/scorecard';
 import { useEffect, useRef } from 'preact/hooks';
 import { replaceScores, say } from './store';
@@ -109,6 +109,24 @@ export function ImportPreview({
     );
     done();
   };
+  // A file holding exactly the reader's card (their own export, picked again) offers no choice:
+  // two buttons that each "add 0 cells" would leave them guessing what the file was for.
+  if (isNoChange(merge) && (isEmpty(mine) || isNoChange(replace)))
+    return (
+      <section ref={box} class="import-preview card" aria-labelledby="import-preview-title">
+        <h3 id="import-preview-title">Nothing to import from {pending.name}</h3>
+        {pending.unknown !== '' && <p>{pending.unknown}</p>}
+        <p>
+          It holds the same levels, confidence, notes and weights as your scorecard, so importing it would
+          change nothing.
+        </p>
+        <p class="actions">
+          <button type="button" onClick={done}>
+            Close
+          </button>
+        </p>
+      </section>
+    );
   return (
     <section ref={box} class="import-preview card" aria-labelledby="import-preview-title">
       <h3 id="import-preview-title">Import {pending.name}?</h3>
@@ -130,7 +148,9 @@ export function ImportPreview({
           Cancel
         </button>
       </p>
-      <p class="meta">Either choice can be undone.</p>
+      <p class="meta">
+        A cell counts as changed when its level, confidence or note does. Either choice can be undone.
+      </p>
     </section>
   );
 }

@@ -434,6 +434,31 @@ for (const width of [375, 1280]) {
       await expect(scoreControl(page, 'deception', 'meta')).toHaveValue('2');
     });
 
+    test("a file holding exactly the reader's card says it would change nothing, and offers no choice (issue 9, review 9)", async ({
+      page,
+    }) => {
+      await openScorecard(page);
+      await scoreControl(page, 'opacity', 'openai').selectOption('3');
+      await detailsOf(page, 'opacity', 'openai').click();
+      await noteOf(page, 'opacity', 'openai').fill('Their own words');
+      const download = page.waitForEvent('download');
+      await page.getByRole('button', { name: 'Export JSON' }).click();
+      const exported = await (await download).path();
+      await page.getByLabel('Import scores').setInputFiles(exported);
+      const preview = page.getByRole('region', { name: /Nothing to import from/ });
+      await expect(preview).toContainText('importing it would change nothing');
+      await expect(preview.getByRole('button', { name: 'Merge into mine' })).toHaveCount(0);
+      await expect(preview.getByRole('button', { name: 'Replace mine' })).toHaveCount(0);
+      await preview.getByRole('button', { name: 'Close' }).click();
+      await expect(preview).toHaveCount(0);
+      // A note that differs is a change, and the preview says what counts as one.
+      await noteOf(page, 'opacity', 'openai').fill('Other words');
+      await page.getByLabel('Import scores').setInputFiles(exported);
+      const changes = page.getByRole('region', { name: /Import / });
+      await expect(changes).toContainText('changes 1 cell: OpenAI on Opacity');
+      await expect(changes).toContainText('when its level, confidence or note does');
+    });
+
     // How fast such a file is read is a budget, measured by the benchmark (scripts/bench-import.ts),
     // not here: a timing inside a browser test fails whenever the machine is busy.
     test('a 1 MB file naming 20,000 unknown labs is read, and the preview counts them instead of listing them (defect 10)', async ({
