@@ -44,7 +44,9 @@ const FEW_CELLS = 5;
 function whyNoAlpha(result: AlphaResult): string {
   return result.gap === 'nothing-to-pair'
     ? 'no cell was scored by two or more raters, so there is nothing to compare'
-    : 'every cell scored by two or more raters got the same level from all of them, so agreement cannot be told apart from chance';
+    : result.gap === 'one-unit'
+      ? 'only one cell was scored by two or more raters, and alpha needs two or more to weigh disagreement within a cell against the spread across cells'
+      : 'every cell scored by two or more raters got the same level from all of them, so agreement cannot be told apart from chance';
 }
 
 function Agreement({ frame, panel }: { frame: RubricFrame; panel: Panel }) {
@@ -95,7 +97,9 @@ function Agreement({ frame, panel }: { frame: RubricFrame; panel: Panel }) {
       </div>
       <p class="meta">
         An analogy's alpha compares the labs on that analogy alone; with only a few labs it moves a lot when
-        one rater changes one level. An alpha below 0 means the raters disagree more than chance would.
+        one rater changes one level. An alpha below 0 means the raters disagree more than chance would. A dash
+        means it cannot be computed: fewer than two of its cells were scored by two or more raters, or all of
+        them gave the same level.
       </p>
     </section>
   );

@@ -13,7 +13,13 @@ export type AlphaGap =
   /** No unit has values from two or more raters, so nothing can be paired. */
   | 'nothing-to-pair'
   /** Every pairable value is the same: agreement is total but says nothing beyond chance. */
-  | 'no-variation';
+  | 'no-variation'
+  /**
+   * Only one unit has paired values. Alpha weighs the disagreement within units against the
+   * disagreement across them, and with one unit the two are the same: it comes out exactly 0
+   * whatever the raters said, which would read as "agreement at chance".
+   */
+  | 'one-unit';
 
 export interface AlphaResult {
   /** Alpha, from 1 (perfect agreement) down through 0 (agreement at chance) to negative values; null when it cannot be computed. */
@@ -84,6 +90,7 @@ export function krippendorffAlpha(data: ReliabilityData, metric: Metric): AlphaR
     }
   }
   if (expected === 0) return { alpha: null, gap: 'no-variation', units, pairable };
+  if (units === 1) return { alpha: null, gap: 'one-unit', units, pairable };
   return { alpha: 1 - ((n - 1) * observed) / expected, gap: null, units, pairable };
 }
 

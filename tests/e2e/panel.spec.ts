@@ -244,6 +244,33 @@ test('an alpha below 0 is explained where it is shown', async ({ page }) => {
   await expect(page.getByText(/and below 0 they disagree more than chance would\./)).toBeVisible();
 });
 
+test('an analogy with one cell to compare shows a dash, not an alpha of 0 (issue 9, review 13)', async ({
+  page,
+}) => {
+  // Two analogies with two labs each, and one with OpenAI alone: its formula would give exactly 0.
+  const [first, second, third] = frame.analogies.map((a) => a.id);
+  const card = (levels: [number, number, number, number, number]) =>
+    [
+      ['openai', first, levels[0]],
+      ['meta', first, levels[1]],
+      ['openai', second, levels[2]],
+      ['meta', second, levels[3]],
+      ['openai', third, levels[4]],
+    ].reduce(
+      (c, [lab, analogy, level]) => setLevel(c, lab as string, analogy as string, level as 0),
+      emptyScorecard(),
+    );
+  await buildWith(page, `${shareLink(card([1, 3, 2, 4, 1]))}\n${shareLink(card([1, 4, 2, 3, 3]))}`);
+  const row = page
+    .getByRole('region', { name: "Krippendorff's alpha (ordinal), analogy by analogy" })
+    .getByRole('row', { name: new RegExp(`^${frame.analogies[2]!.name}`) });
+  await expect(row.getByRole('cell').first()).toHaveText('–cannot be computed');
+  await expect(row).not.toContainText('0.000');
+  await expect(
+    page.getByText(/A dash means it cannot be computed: fewer than two of its cells/),
+  ).toBeVisible();
+});
+
 test('a panel too large for a link says so, with the limit, and export still works', async ({ page }) => {
   // Eighty raters: the largest panel the tests build.
   test.slow();

@@ -66,6 +66,13 @@ describe("Krippendorff's alpha says when it cannot be computed", () => {
   });
 
   it('when every pairable value is the same', () => {
+    // One unit: the formula gives exactly 0 whatever the values, which is no finding at all.
+    expect(krippendorffAlpha(units([1], [3], [3]), 'ordinal')).toEqual({
+      alpha: null,
+      gap: 'one-unit',
+      units: 1,
+      pairable: 3,
+    });
     expect(krippendorffAlpha(units([2, 2, _], [2, 2, 4]), 'ordinal')).toMatchObject({
       alpha: null,
       gap: 'no-variation',
