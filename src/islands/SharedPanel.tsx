@@ -53,36 +53,14 @@ export function SharedPanel({ frame }: { frame: RubricFrame }) {
       {empty ? (
         <p>This link holds no scores.</p>
       ) : (
-        <>
-          <p class="shared-weights">
-            <strong>Their weights:</strong>{' '}
-            {frame.analogies.map((a) => `${a.name} × ${weightOf(shared.card, a.id)}`).join(', ')}. The
-            aggregates below use these weights.
-          </p>
-          <Heatmap
-            frame={frame}
-            ranked={inOrder(coverageRanking(shared.card, frame))}
-            level={(lab, analogy) => getCell(shared.card, lab, analogy).level}
-            caption="The shared scores (read-only), with each lab's aggregate under their weights"
-            phoneCards
-          />
-          {notes.length > 0 && (
-            <>
-              <h3>Their notes</h3>
-              <ul class="shared-notes">
-                {notes.map(({ lab, analogy, note }) => (
-                  <li>
-                    <strong>
-                      {lab.name}, {analogy.name}:
-                    </strong>{' '}
-                    {note}
-                  </li>
-                ))}
-              </ul>
-            </>
-          )}
-        </>
+        <p class="shared-weights">
+          <strong>Their weights:</strong>{' '}
+          {frame.analogies.map((a) => `${a.name} × ${weightOf(shared.card, a.id)}`).join(', ')}. The
+          aggregates below use these weights.
+        </p>
       )}
+      {/* What the reader can do comes first, with the comparison just below its button: on a phone
+          their heatmap and notes run to several screens, and the buttons used to come after them. */}
       <p class="actions">
         {/* With no scores of one's own, a comparison would be a column of dashes. */}
         {!empty && !isEmpty(mine) && (
@@ -117,6 +95,32 @@ export function SharedPanel({ frame }: { frame: RubricFrame }) {
         <p class="meta">You have no scores of your own yet, so there is nothing to compare them with.</p>
       )}
       {comparing && !isEmpty(mine) && <CompareTable frame={frame} theirs={shared.card} mine={mine} />}
+      {!empty && (
+        <>
+          <Heatmap
+            frame={frame}
+            ranked={inOrder(coverageRanking(shared.card, frame))}
+            level={(lab, analogy) => getCell(shared.card, lab, analogy).level}
+            caption="The shared scores (read-only), with each lab's aggregate under their weights"
+            phoneCards
+          />
+          {notes.length > 0 && (
+            <>
+              <h3>Their notes</h3>
+              <ul class="shared-notes">
+                {notes.map(({ lab, analogy, note }) => (
+                  <li>
+                    <strong>
+                      {lab.name}, {analogy.name}:
+                    </strong>{' '}
+                    {note}
+                  </li>
+                ))}
+              </ul>
+            </>
+          )}
+        </>
+      )}
     </section>
   );
 }

@@ -3,6 +3,9 @@
  * review of 2026-11-27), checked in the states they put the pages in, at 375 and 1280 px.
  */
 import type { Page } from '@playwright/test';
+import { encodeShare } from '../../src/rubric/codec';
+import { emptyScorecard, setLevel, setNote } from '../../src/rubric/scorecard';
+import type { Level, RubricFrame } from '../../src/rubric/types';
 import {
   axeViolations,
   detailsOf,
@@ -136,6 +139,42 @@ for (const width of [375, 1280]) {
       await waitForIslands(page);
       await page.getByRole('button', { name: 'Compare with mine' }).click();
       await expect(page.getByRole('table', { name: /side by side/ })).toContainText('2 cells differ');
+    });
+
+    test("a shared card's buttons come before its heatmap and notes, the comparison just below them", async ({
+      page,
+    }) => {
+      const frame: RubricFrame = {
+        labs: rubric.labs.map(({ id, key, name }) => ({ id, key, name })),
+        analogies: rubric.analogies.map(({ id, key, title: name }) => ({ id, key, name })),
+      };
+      // A whole card with a note in every cell: on a phone, several screens of heatmap and notes.
+      let card = emptyScorecard();
+      for (const [l, lab] of frame.labs.entries())
+        for (const [a, analogy] of frame.analogies.entries()) {
+          card = setLevel(card, lab.id, analogy.id, ((l + a) % 5) as Level);
+          card = setNote(
+            card,
+            lab.id,
+            analogy.id,
+            `Why ${lab.name} gets this on ${analogy.name}, in a sentence or two.`,
+          );
+        }
+      await openScorecard(page);
+      await scoreControl(page, 'opacity', 'openai').selectOption('1');
+      await page.goto(`/scorecard/#${encodeShare(card, frame)}`);
+      await page.reload();
+      await waitForIslands(page);
+      const shared = page.getByRole('region', { name: 'A shared scorecard' });
+      const compare = shared.getByRole('button', { name: 'Compare with mine' });
+      const top = (await shared.getByRole('heading', { name: 'A shared scorecard' }).boundingBox())!.y;
+      expect((await compare.boundingBox())!.y - top).toBeLessThan(page.viewportSize()!.height);
+      await compare.click();
+      const table = page.getByRole('table', { name: /side by side/ });
+      const below = (await table.boundingBox())!.y - (await compare.boundingBox())!.y;
+      expect(below).toBeGreaterThan(0);
+      expect(below).toBeLessThan(page.viewportSize()!.height);
+      expect(await axeViolations(page)).toEqual([]);
     });
 
     test('exports are named for the site and dated', async ({ page }) => {
