@@ -151,7 +151,17 @@ class WeightsRow extends Component<WeightsProps> {
               }
             >
               {WEIGHTS.map((w) => (
-                <option value={String(w)}>{w === 0 ? '0 (ignored)' : `× ${w}`}</option>
+                <option value={String(w)}>
+                  {w === 0
+                    ? '0 (ignored)'
+                    : // The server cannot know the reader's saved weights: until the island hydrates,
+                      // the default shows a neutral "…", not a "× 1" a reader with other weights
+                      // would take for theirs. Hydration rewrites the text alone, so the options keep
+                      // their number and values (an extra option would shift them).
+                      import.meta.env.SSR && w === DEFAULT_WEIGHT
+                      ? '…'
+                      : `× ${w}`}
+                </option>
               ))}
             </select>
           </td>

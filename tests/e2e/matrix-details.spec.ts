@@ -264,6 +264,32 @@ test.describe('at 375 px, scrolled fast to a far control', () => {
   }
 });
 
+test('before its island hydrates, a weight claims nothing: not the default × 1 for a reader who chose × 0 (issue 9, review)', async ({
+  page,
+}) => {
+  const weighted = JSON.parse(scoredCard) as { card: { weights: Record<string, { w: number; at: number }> } };
+  weighted.card.weights = { [rubric.analogies[0]!.id]: { w: 0, at: 1 } };
+  await page.addInitScript(
+    (card) => localStorage.setItem('labs-alignment.scorecard', card),
+    JSON.stringify(weighted),
+  );
+  let release!: () => void;
+  const released = new Promise<void>((resolve) => (release = resolve));
+  await page.route('**/_astro/*.js', async (route) => {
+    await released;
+    await route.continue();
+  });
+  await page.goto('/scorecard/', { waitUntil: 'domcontentloaded' });
+  const weight = page.getByRole('combobox', { name: `Weight of ${title(rubric.analogies[0]!.id)}` });
+  const shown = () => weight.evaluate((s: HTMLSelectElement) => s.selectedOptions[0]?.textContent);
+  expect(await shown()).toBe('…');
+  release();
+  await expect(weight).toHaveValue('0');
+  expect(await shown()).toBe('0 (ignored)');
+  // Hydration takes the server's placeholder away: the options are the weights alone.
+  await expect(weight.locator('option')).toHaveText(['0 (ignored)', '× 1', '× 2', '× 3']);
+});
+
 test.describe('without JavaScript', () => {
   test.use({ javaScriptEnabled: false, viewport: { width: 375, height: 740 } });
 
