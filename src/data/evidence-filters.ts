@@ -42,20 +42,31 @@ export function matchesFilters(item: FilterableItem, filters: Filters, text = ''
 }
 
 /**
- * Whether a text holds every word of a search, in any order and case ("openai lobbying"). A
- * word's common English ending is dropped first, so that "lobbying" also finds "lobbied" and
- * "lobbyist", and "policy" finds "policies".
+ * Whether a text holds every word of a search, in any order and case ("openai lobbying"), each at
+ * the start of a word of the text: "PAC" finds "PACs" but not "impact". A word's common English
+ * ending is dropped first, so that "lobbying" also finds "lobbied" and "lobbyist", "policy" finds
+ * "policies", and a short plural such as "PACs" finds "PAC".
  */
 export function matchesWords(text: string, search: string): boolean {
   const haystack = text.toLowerCase();
   return search
     .toLowerCase()
     .split(/\s+/)
+    .filter(Boolean)
     .map((word) => {
       const stem = word.replace(/(ying|ied|ies|ing|ed|es|s|y)$/, '');
-      return stem.length >= 4 ? stem : word;
+      if (stem.length >= 4) return stem;
+      return word.length >= 4 && word.endsWith('s') ? word.slice(0, -1) : word;
     })
-    .every((word) => haystack.includes(word));
+    .every((word) => startsAWord(haystack, word));
+}
+
+const WORD_CHARACTER = /[\p{L}\p{N}]/u;
+
+function startsAWord(text: string, word: string): boolean {
+  for (let at = text.indexOf(word); at >= 0; at = text.indexOf(word, at + 1))
+    if (at === 0 || !WORD_CHARACTER.test(text[at - 1]!)) return true;
+  return false;
 }
 
 /** The filters a URL query asks for, keeping only values the page offers. */
@@ -119,7 +130,9 @@ export function filterCss(
     `${selector} ${entry}:not([${attribute}~="${token}"])`;
   const rules = [
     ...offered.lab.map((lab) => hide(when(['lab', lab]), 'data-labs', lab)),
-    ...offered.year.map((year) => hide(`${when(['year', year])}:not(:has(#${LATER_ID}:checked))`, 'data-year', year)),
+    ...offered.year.map((year) =>
+      hide(`${when(['year', year])}:not(:has(#${LATER_ID}:checked))`, 'data-year', year),
+    ),
     // "This year and later" hides the items of every earlier year.
     ...offered.year.flatMap((from) =>
       offered.year

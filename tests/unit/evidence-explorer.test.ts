@@ -110,6 +110,19 @@ describe('the evidence filters', () => {
     expect(queryFromFilters({ q: 'super pac' })).toBe('?q=super+pac');
   });
 
+  it('a search word matches the start of a word, not its inside, and a short plural finds its singular', () => {
+    const text = 'Meta funded a super PAC; the impact on policy-making was large. It spent $26 million.';
+    expect(matchesWords(text, 'PAC')).toBe(true);
+    expect(matchesWords(text, 'super PACs')).toBe(true);
+    expect(matchesWords(text, 'pact')).toBe(false);
+    expect(matchesWords('The impact of capacity', 'pac')).toBe(false);
+    expect(matchesWords(text, 'making')).toBe(true);
+    expect(matchesWords(text, '26')).toBe(true);
+    expect(matchesWords(text, 'million')).toBe(true);
+    expect(matchesWords(text, 'illion')).toBe(false);
+    expect(matchesWords('Ça coûte', 'coûte')).toBe(true);
+  });
+
   it('the CSS of "and later years" hides only the earlier years', () => {
     const css = filterCss('.explorer', '.ev-item', OFFERED);
     expect(css).toContain(
