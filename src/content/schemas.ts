@@ -167,9 +167,12 @@ export const evidenceSchema = z
     summary: z.string().min(30).max(400),
     /** Where the facts come from, first the most authoritative. */
     sources: z.array(sourceSchema).min(1),
-    /** True only if an editor read the cited source itself and it says what the summary claims. */
+    /**
+     * True only if an editor read the text of every listed source, at its own address or in a
+     * verbatim copy, and together they say what the summary claims (/method/ says so to readers).
+     */
     checked: z.boolean(),
-    /** What was read instead of the source, and why; required when `checked` is false. */
+    /** Where a source was read in a copy; when `checked` is false (then required), what was not read itself and what was read instead. */
     checkNote: z.string().min(10).optional(),
   })
   .refine((item) => item.checked || item.checkNote !== undefined, {

@@ -39,5 +39,5 @@ export function checkStatement({
   checkNote?: string | undefined;
 }): string {
   if (!checked) return `Not checked by us: ${checkNote}`;
-  return ['Checked against the source itself.', checkNote].filter(Boolean).join(' ');
+  return ['Checked: we read its sources.', checkNote].filter(Boolean).join(' ');
 }

@@ -107,7 +107,7 @@ describe('/evidence/', () => {
     );
     const missing = rubric.evidence.filter((e) => {
       const shown = entries.get(e.id) ?? '';
-      const status = e.checked ? 'Checked against the source itself.' : 'Not checked by us:';
+      const status = e.checked ? 'Checked: we read its sources.' : 'Not checked by us:';
       return (
         !shown.includes(status) ||
         (e.checkNote !== undefined && !shown.includes(e.checkNote.replace(/\s+/g, ' ')))

@@ -329,7 +329,7 @@ test.describe('/evidence/ with JavaScript', () => {
     await expect(page.locator('#evidence-count')).toHaveText(`Showing 1 of ${total} items`);
     expect(await shownIds(page)).toEqual([item.id]);
     await expect(page.locator(`li#${item.id}`)).toContainText(
-      `Checked against the source itself. ${item.checkNote}`,
+      `Checked: we read its sources. ${item.checkNote}`,
     );
   });
 
@@ -378,6 +378,8 @@ for (const colorScheme of ['light', 'dark'] as const) {
         '/evidence/?lab=openai&from=2025',
         '/evidence/?q=lobbying',
         '/evidence/?q=no+item+says+this',
+        // A linked item is highlighted: its notes must keep their contrast on the highlight.
+        '/evidence/#meta-super-pac-2025',
         '/changes/',
         '/labs/openai/',
       ]) {
