@@ -169,4 +169,10 @@ export const FROZEN_EVIDENCE_ANCHORS = [
   '/analogies/power-seeking/#evidence-xai-eu-code-safety-chapter-2025',
   '/analogies/power-seeking/#evidence-xai-series-e-2026',
   '/analogies/power-seeking/#evidence-xai-spacex-merger-2026',
+  '/analogies/power-seeking/#evidence-meta-california-super-pac-2025',
+  '/analogies/power-seeking/#evidence-meta-state-super-pacs-2026',
+  '/analogies/power-seeking/#evidence-meta-trump-settlement-2025',
+  '/analogies/power-seeking/#evidence-trump-inauguration-donations-2025',
+  '/analogies/power-seeking/#evidence-google-youtube-trump-settlement-2025',
+  '/analogies/power-seeking/#evidence-openai-no-pac-donations-2026',
 ];
