@@ -43,9 +43,10 @@ export function largestUnknownLabsFile(): { json: string; labs: string[] } {
 /** Runs in the browser: hands `text` to the import input as a file and times until `expected` shows. */
 async function importInPage({ text, expected }: { text: string; expected: string }) {
   const pattern = new RegExp(expected);
-  // A preview left by the previous run is cancelled first, so that only a new one counts.
-  const cancel = [...document.querySelectorAll<HTMLButtonElement>('.import-preview button')].find(
-    (button) => button.textContent?.trim() === 'Cancel',
+  // A preview left by the previous run is closed first, so that only a new one counts. A file of
+  // unknown labs alone changes nothing, so its preview offers Close rather than Cancel.
+  const cancel = [...document.querySelectorAll<HTMLButtonElement>('.import-preview button')].find((button) =>
+    ['Cancel', 'Close'].includes(button.textContent?.trim() ?? ''),
   );
   cancel?.click();
   while (document.querySelector('.import-preview') !== null)

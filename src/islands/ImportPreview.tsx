@@ -117,8 +117,9 @@ export function ImportPreview({
         <h3 id="import-preview-title">Nothing to import from {pending.name}</h3>
         {pending.unknown !== '' && <p>{pending.unknown}</p>}
         <p>
-          It holds the same levels, confidence, notes and weights as your scorecard, so importing it would
-          change nothing.
+          {pending.unknown === ''
+            ? 'It holds the same levels, confidence, notes and weights as your scorecard, so importing it would change nothing.'
+            : 'Nothing else in it differs from your scorecard, so importing it would change nothing.'}
         </p>
         <p class="actions">
           <button type="button" onClick={done}>
