@@ -345,9 +345,22 @@ test.describe('/evidence/ with JavaScript', () => {
           'openai-critic-subpoenas-2025',
           // Another lab's item that reports OpenAI's own lobbying figure counts for OpenAI too.
           'anthropic-lobbying-record-2026',
+          // And what weakens the analogy is found the same way.
+          'openai-no-pac-donations-2026',
         ],
       ],
-      ['meta', 'Meta', ['big-tech-lobbying-2025', 'meta-super-pac-2025']],
+      [
+        'meta',
+        'Meta',
+        [
+          'big-tech-lobbying-2025',
+          'meta-super-pac-2025',
+          'meta-california-super-pac-2025',
+          'meta-state-super-pacs-2026',
+          'meta-trump-settlement-2025',
+          'trump-inauguration-donations-2025',
+        ],
+      ],
     ] as const) {
       await page.goto('/evidence/');
       await page.getByText('Filters', { exact: true }).click();
