@@ -37,8 +37,10 @@ async function load(): Promise<Change[]> {
     });
   }
   // The newest entry that moves a reading must leave it where content/readings/ has it now.
+  // Entries of one day are ordered by the number their file name starts with, as numbers: "…-10-…"
+  // came after "…-9-…" (as text it would sort before "…-2-…").
   const newestFirst = [...changes].sort(
-    (a, b) => b.data.date.localeCompare(a.data.date) || b.id.localeCompare(a.id),
+    (a, b) => b.data.date.localeCompare(a.data.date) || b.id.localeCompare(a.id, 'en', { numeric: true }),
   );
   const seen = new Set<string>();
   for (const change of newestFirst) {

@@ -170,6 +170,16 @@ describe('the change log', () => {
     expect(times).toEqual([...times].sort((a, b) => b - a));
   });
 
+  it("lists one day's entries by their number, as numbers: the 10th after the 9th, not before the 2nd", () => {
+    const listed = [...readPage('/changes/').matchAll(/id="change-([^"]+)"/g)].map((m) => m[1]!);
+    const number = (id: string) => Number(/^\d{4}-\d\d-\d\d-(\d+)/.exec(id)?.[1] ?? 0);
+    const day = listed.filter((id) => id.startsWith('2026-11-27-'));
+    expect(day.length).toBeGreaterThan(10);
+    expect(day.map(number)).toEqual(day.map(number).sort((a, b) => b - a));
+    const fed = [...feed.matchAll(/<item>[\s\S]*?<link>[^<]*#change-([^<]+)<\/link>/g)].map((m) => m[1]!);
+    expect(fed).toEqual(listed);
+  });
+
   it('every page announces the feed with <link rel="alternate">', () => {
     for (const page of ['/', '/evidence/', '/changes/', '/method/', '/labs/openai/']) {
       expect(readPage(page), page).toMatch(
