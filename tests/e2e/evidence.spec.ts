@@ -304,6 +304,13 @@ test.describe('/evidence/ with JavaScript', () => {
     // The timeline follows the search too.
     const lit = (await drawnMarks(page)).filter((m) => !m.leftOut).map((m) => m.item);
     expect(new Set(lit)).toEqual(new Set(expected));
+    // And so does its table, the same marks in words.
+    const rows = await page
+      .locator('#overview-caption ~ details tr.tl-row')
+      .evaluateAll((trs) =>
+        trs.filter((tr) => getComputedStyle(tr).display !== 'none').map((tr) => tr.getAttribute('data-item')),
+      );
+    expect(new Set(rows)).toEqual(new Set(expected));
     await page.reload();
     await expect(search).toHaveValue('lobbying');
     expect(await shownIds(page)).toEqual(expected);
