@@ -9,6 +9,7 @@
 
 /** The part of each entry the checks need: its id, the file it came from and its data. */
 import { cellBearings, evidenceKey, type EvidenceRef } from '../rubric/scoring';
+import { splitItemIds } from '../data/format';
 
 export interface Entry<T> {
   readonly id: string;
@@ -28,6 +29,7 @@ export interface IntegrityInput {
 export interface EvidenceData extends EvidenceRef {
   readonly aliases?: readonly string[] | undefined;
   readonly sources: readonly { readonly url: string }[];
+  readonly checkNote?: string | undefined;
 }
 
 /**
@@ -171,6 +173,25 @@ export function findIntegrityProblems(input: IntegrityInput): string[] {
     for (const { lab, analogy } of cellBearings(item.data)) {
       const key = evidenceKey(lab, analogy);
       bearingOn.set(key, [...(bearingOn.get(key) ?? []), item.id]);
+    }
+  }
+
+  // Notes name other items by id, and the pages link each id (splitItemIds finds them by their
+  // closing year): every id must end in a year, and every id a note names must exist.
+  for (const item of input.evidence) {
+    const file = where(item, 'evidence', 'yaml');
+    [item.id, ...(item.data.aliases ?? [])].forEach((id, i) => {
+      if (!/-(19|20)\d\d$/.test(id)) {
+        problems.push(
+          `${i === 0 ? file : `${file}: field "aliases[${i - 1}]"`}: evidence id "${id}" must end in the year of the event, e.g. "${id}-2025"`,
+        );
+      }
+    });
+    for (const part of splitItemIds(item.data.checkNote ?? '')) {
+      if (typeof part === 'string' || evidenceById.has(part.id) || aliasOwner.has(part.id)) continue;
+      problems.push(
+        `${file}: field "checkNote": names evidence "${part.id}", which does not exist; name an item by its id (the file name)`,
+      );
     }
   }
 

@@ -42,23 +42,63 @@ export function matchesFilters(item: FilterableItem, filters: Filters, text = ''
 }
 
 /**
+ * Words a reader may search for that the items say differently: political giving ("donation",
+ * where an item says "gave" or "gift"), military work, dismissals, and British and American
+ * spellings (the site writes "defence" and "favour"). A search word in a group also finds every
+ * other word of it. Each entry is the start of the words it stands for ("contribut" is
+ * "contribution" and "contributed"); a short entry must be the whole word, so that "gave" does not
+ * take in "gavel" nor "pac" "package".
+ */
+const SYNONYMS: readonly (readonly string[])[] = [
+  ['donat', 'donor', 'gave', 'gift', 'contribut'],
+  ['spend', 'spent'],
+  ['lawsuit', 'sued', 'suing', 'litigat'],
+  ['military', 'pentagon', 'defens', 'defenc'],
+  ['fired', 'dismiss', 'oust', 'sack'],
+  ['pac', 'political action'],
+  ['favour', 'favor'],
+  ['licenc', 'licens'],
+  ['organis', 'organiz'],
+  ['behaviour', 'behavior'],
+];
+const SHORT_ENTRY = 5;
+
+/** The other words a search word stands for, by the start each is matched with. */
+function alternativesFor(word: string, stem: string): readonly string[] {
+  const inGroup = (entry: string) =>
+    entry.length < SHORT_ENTRY ? word === entry || stem === entry : word.startsWith(entry);
+  return SYNONYMS.filter((group) => group.some(inGroup)).flat();
+}
+
+/**
  * Whether a text holds every word of a search, in any order and case ("openai lobbying"), each at
  * the start of a word of the text: "PAC" finds "PACs" but not "impact". A word's common English
  * ending is dropped first, so that "lobbying" also finds "lobbied" and "lobbyist", "policy" finds
- * "policies", and a short plural such as "PACs" finds "PAC".
+ * "policies", and a short plural such as "PACs" finds "PAC". A word also finds its synonyms (see
+ * SYNONYMS), and a hyphen separates words, so that "super-PAC" finds "super PAC" and the reverse.
  */
 export function matchesWords(text: string, search: string): boolean {
   const haystack = text.toLowerCase();
   return search
     .toLowerCase()
-    .split(/\s+/)
+    .split(/[\s\-‐–—]+/)
     .filter(Boolean)
-    .map((word) => {
-      const stem = word.replace(/(ying|ied|ies|ing|ed|es|s|y)$/, '');
-      if (stem.length >= 4) return stem;
-      return word.length >= 4 && word.endsWith('s') ? word.slice(0, -1) : word;
-    })
-    .every((word) => startsAWord(haystack, word));
+    .every((word) => {
+      const stemmed = word.replace(/(ying|ied|ies|ing|ed|es|s|y)$/, '');
+      const stem =
+        stemmed.length >= 4 ? stemmed : word.length >= 4 && word.endsWith('s') ? word.slice(0, -1) : word;
+      return (
+        startsAWord(haystack, stem) ||
+        alternativesFor(word, stem).some((entry) =>
+          entry.length < SHORT_ENTRY ? holdsWord(haystack, entry) : startsAWord(haystack, entry),
+        )
+      );
+    });
+}
+
+/** Whether a text holds a word whole, or with a plural or past ending: "gift" and "gifts", not "gifted". */
+function holdsWord(text: string, word: string): boolean {
+  return new RegExp(`(?<![\\p{L}\\p{N}])${word}(?:s|es|ed)?(?![\\p{L}\\p{N}])`, 'u').test(text);
 }
 
 const WORD_CHARACTER = /[\p{L}\p{N}]/u;

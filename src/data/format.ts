@@ -41,3 +41,22 @@ export function checkStatement({
   if (!checked) return `Not checked by us: ${checkNote}`;
   return ['Checked: we read its sources.', checkNote].filter(Boolean).join(' ');
 }
+
+/**
+ * An evidence id as written in running text, such as a note's "see anthropic-lobbying-2025": words
+ * joined by hyphens, ending in a year. Every id ends in one (the schema says so), and no prose word does.
+ */
+const ITEM_ID_IN_TEXT = /(?<![\w-])[a-z0-9]+(?:-[a-z0-9]+)*-(?:19|20)\d\d(?![\w-])/g;
+
+/** A text cut at each evidence id it names, so that a page can link the ids and a search can pass over them. */
+export function splitItemIds(text: string): (string | { id: string })[] {
+  const parts: (string | { id: string })[] = [];
+  let from = 0;
+  for (const match of text.matchAll(ITEM_ID_IN_TEXT)) {
+    if (match.index > from) parts.push(text.slice(from, match.index));
+    parts.push({ id: match[0] });
+    from = match.index + match[0].length;
+  }
+  if (from < text.length) parts.push(text.slice(from));
+  return parts;
+}

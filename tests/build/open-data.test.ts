@@ -236,3 +236,28 @@ describe("a lab page's repeated items", () => {
     expect(lines).toBeGreaterThan(0);
   });
 });
+
+describe("an analogy page's evidence lines", () => {
+  const full = JSON.parse(read('/rubric.json')) as {
+    analogies: { id: string }[];
+    evidence: { id: string; date: string; sources: { publisher: string }[] }[];
+  };
+  const itemById = new Map(full.evidence.map((item) => [item.id, item]));
+
+  it("lead with the event's date and name the first publisher as the source, so neither is taken for the other", async () => {
+    const { formatDate } = await import('../../src/data/format');
+    let lines = 0;
+    for (const { id } of full.analogies) {
+      const html = readPage(`/analogies/${id}/`);
+      for (const [, target, text] of html.matchAll(
+        /<li class="evidence-line" id="evidence-([^"]+)"[^>]*>(?:<span [^>]*><\/span>)*\s*<a [^>]*>([^<]*)<\/a>/g,
+      )) {
+        lines += 1;
+        const item = itemById.get(target!)!;
+        const publisher = item.sources[0]!.publisher.replace(/&/g, '&amp;').replace(/'/g, '&#39;');
+        expect(text, `${id}: ${target}`).toBe(`${formatDate(item.date)}, source: ${publisher}`);
+      }
+    }
+    expect(lines).toBeGreaterThan(100);
+  });
+});

@@ -1,6 +1,7 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import type { Page } from '@playwright/test';
 import { axeViolations, expect, test } from './fixtures';
+import { splitItemIds } from '../../src/data/format';
 import { matchesFilters, matchesWords, type FilterName, type Filters } from '../../src/data/evidence-filters';
 
 interface Item {
@@ -67,9 +68,13 @@ async function countText(page: Page): Promise<string> {
 
 const shownIds = (page: Page) =>
   page.locator('.ev-item:visible').evaluateAll((items) => items.map((i) => i.id));
-/** Roughly what the search reads of an item on the page (the note shows only when unchecked). */
+/** Roughly what the search reads of an item on the page: not the ids of other items its note names. */
 const textOf = (e: Item) =>
-  [e.summary, ...e.sources.flatMap((s) => [s.publisher, s.title]), e.checkNote ?? ''].join(' ');
+  [
+    e.summary,
+    ...e.sources.flatMap((s) => [s.publisher, s.title]),
+    ...splitItemIds(e.checkNote ?? '').filter((part) => typeof part === 'string'),
+  ].join(' ');
 const expectedIds = (filters: Filters) =>
   data.evidence.filter((e) => matchesFilters(e, filters, textOf(e))).map((e) => e.id);
 
@@ -340,6 +345,35 @@ test.describe('/evidence/ with JavaScript', () => {
     );
   });
 
+  test('the search finds synonyms, and an id a note names is a link the search passes over', async ({
+    page,
+  }) => {
+    const expected = expectedIds({ q: 'donation' });
+    // Items that say "gave" or "gift" but never "donation" are among them.
+    expect(
+      expected.filter((id) => !/donat/i.test(textOf(data.evidence.find((e) => e.id === id)!))).length,
+    ).toBeGreaterThan(0);
+    await page.goto('/evidence/');
+    await page.getByRole('searchbox', { name: 'Search' }).fill('donation');
+    await expect(page.locator('#evidence-count')).toHaveText(`Showing ${expected.length} of ${total} items`);
+    expect(await shownIds(page)).toEqual(expected);
+
+    const [noting, named] = data.evidence
+      .flatMap((e) =>
+        splitItemIds(e.checkNote ?? '').flatMap((p) => (typeof p === 'string' ? [] : [[e, p.id] as const])),
+      )
+      .find(([e, id]) => data.evidence.some((other) => other.id === id) && !matchesWords(textOf(e), id))!;
+    // Searching a named item's id finds entries by their own words, not the note naming it.
+    const byId = expectedIds({ q: named });
+    expect(byId).not.toContain(noting.id);
+    await page.getByRole('searchbox', { name: 'Search' }).fill(named);
+    await expect(page.locator('#evidence-count')).toHaveText(`Showing ${byId.length} of ${total} items`);
+    expect(await shownIds(page)).toEqual(byId);
+    await page.getByRole('searchbox', { name: 'Search' }).fill('');
+    await page.locator(`li#${noting.id}`).getByRole('link', { name: named, exact: true }).click();
+    await expect(page.locator(`li#${named}`)).toBeInViewport();
+  });
+
   test("a first-time visitor finds everything about a lab's lobbying since 2025", async ({ page }) => {
     await page.setViewportSize({ width: 375, height: 812 });
     for (const [lab, name, wanted] of [
@@ -540,7 +574,11 @@ test.describe('on a 375 px phone', () => {
     const expected = `Showing ${expectedIds({ lab: 'meta' }).length} of ${total} items`;
     const panelCount = page.locator('#evidence-filters').getByText(expected);
     await expect(panelCount).toBeInViewport();
+    // One count on the screen, not the panel's and then the list's right below it.
+    await expect(page.getByText(expected).filter({ visible: true })).toHaveCount(1);
+    await expect(page.locator('#evidence-count')).toBeHidden();
     await page.locator('#evidence-filters').getByRole('link', { name: 'Show them' }).click();
+    await expect(page.locator('#filter-box')).not.toHaveAttribute('open');
     await expect(page.locator('#evidence-count')).toBeInViewport();
     await expect(page.locator('#evidence-count')).toHaveText(expected);
   });

@@ -1,3 +1,4 @@
+import { splitItemIds } from '../../src/data/format';
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { readdirSync, readFileSync } from 'node:fs';
@@ -121,6 +122,42 @@ describe('the evidence filters', () => {
     expect(matchesWords(text, 'million')).toBe(true);
     expect(matchesWords(text, 'illion')).toBe(false);
     expect(matchesWords('Ça coûte', 'coûte')).toBe(true);
+  });
+
+  it('a search word finds its synonyms and other spellings, and a hyphen separates words', () => {
+    const text = 'Anthropic gave $20 million to a super-PAC; the Pentagon contract; it favoured the licence.';
+    expect(matchesWords(text, 'donation')).toBe(true);
+    expect(matchesWords(text, 'donors')).toBe(true);
+    expect(matchesWords(text, 'contribution')).toBe(true);
+    expect(matchesWords(text, 'military')).toBe(true);
+    expect(matchesWords(text, 'defense')).toBe(true);
+    expect(matchesWords(text, 'favor')).toBe(true);
+    expect(matchesWords(text, 'license')).toBe(true);
+    expect(matchesWords(text, 'super PAC')).toBe(true);
+    expect(matchesWords('Meta funded a super PAC', 'super-PACs')).toBe(true);
+    expect(matchesWords('a political action committee', 'PAC')).toBe(true);
+    // A short entry stands only for its own word: "package" is not a PAC, nor a gavel a gift.
+    expect(matchesWords('a political action committee', 'package')).toBe(false);
+    expect(matchesWords('the gavel fell', 'donation')).toBe(false);
+    expect(matchesWords(text, 'donation lawsuit')).toBe(false);
+  });
+
+  it('finds the evidence ids a text names, so that pages link them and the search passes over them', () => {
+    expect(splitItemIds('Its first quarter is anthropic-lobbying-record-2026; see also meta-2025.')).toEqual([
+      'Its first quarter is ',
+      { id: 'anthropic-lobbying-record-2026' },
+      '; see also ',
+      { id: 'meta-2025' },
+      '.',
+    ]);
+    // Dates, years, addresses and numbers are not ids.
+    for (const text of [
+      'In 2025-26 and 2024.',
+      'GPT-4o, 2025',
+      'example.com/ai-safety-2025-report',
+      'AI-2027',
+    ])
+      expect(splitItemIds(text)).toEqual([text]);
   });
 
   it('the CSS of "and later years" hides only the earlier years', () => {

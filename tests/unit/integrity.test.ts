@@ -321,6 +321,37 @@ describe('findIntegrityProblems', () => {
     expect(problems[0]).toContain('field "bears[0].labs[0]"');
   });
 
+  it('requires every evidence id and alias to end in a year, and every id a check note names to exist', () => {
+    const input = goodInput();
+    const first = input.evidence[0]!;
+    const withFirst = (id: string, data: Partial<EvidenceData>) => ({
+      ...input,
+      evidence: [{ id, data: { ...first.data, ...data } }, ...input.evidence.slice(1)],
+      readings: input.readings.map((r) =>
+        r.id === 'opacity' ? { ...r, data: { cells: { ...r.data.cells, openai: { evidence: [id] } } } } : r,
+      ),
+    });
+    expect(
+      findIntegrityProblems(
+        withFirst('openai-nda-2024', {
+          checkNote: 'See meta-libgen-2025 and openai-nda-old-2024.',
+          aliases: ['openai-nda-old-2024'],
+        }),
+      ),
+    ).toEqual([]);
+    const undated = findIntegrityProblems(withFirst('openai-nda', { aliases: ['openai-nda-old'] }));
+    expect(undated).toEqual([
+      'content/evidence/openai-nda.yaml: evidence id "openai-nda" must end in the year of the event, e.g. "openai-nda-2025"',
+      'content/evidence/openai-nda.yaml: field "aliases[0]": evidence id "openai-nda-old" must end in the year of the event, e.g. "openai-nda-old-2025"',
+    ]);
+    const unknown = findIntegrityProblems(
+      withFirst('openai-nda-2024', { checkNote: 'The quarter is meta-libgen-2026.' }),
+    );
+    expect(unknown).toEqual([
+      'content/evidence/openai-nda-2024.yaml: field "checkNote": names evidence "meta-libgen-2026", which does not exist; name an item by its id (the file name)',
+    ]);
+  });
+
   it('keeps merged-away ids unique: an alias may not be another item or alias, and a reading must cite the survivor', () => {
     const input = goodInput();
     const withAlias = (aliases: string[]) => ({
