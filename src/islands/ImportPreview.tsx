@@ -1,8 +1,7 @@
 /** What an import will change, and the choice of how to take it in: loaded only when a reader picks a file. */
 import type { RubricFrame, Scorecard as Card } from '../rubric/types';
 import type { Mentions } from '../rubric/exchange';
-import { diffCards, importedCard, isNoChange, type CardDiff, type ImportMode } from '../rubric/import-plan';
-import { isEmpty } from '../rubric/scorecard';
+import { importedCard, planImport, type CardDiff, type ImportMode } from '../rubric/import-plan';
 import { useEffect, useRef } from 'preact/hooks';
 import { replaceScores, say } from './store';
 import { describeUnknownIds } from '../rubric/import-plan';
@@ -98,8 +97,7 @@ export function ImportPreview({
   // The preview appears below the file control; bring it into view, as any answer to an action.
   useEffect(() => box.current?.scrollIntoView({ block: 'nearest' }), [pending]);
   const result = (mode: ImportMode) => importedCard(mode, mine, pending.incoming, pending.mentions, frame);
-  const merge = diffCards(mine, result('merge'), frame);
-  const replace = diffCards(mine, result('replace'), frame);
+  const { merge, replace, changesNothing } = planImport(mine, pending.incoming, pending.mentions, frame);
   const take = (mode: ImportMode) => {
     replaceScores(
       result(mode),
@@ -109,9 +107,7 @@ export function ImportPreview({
     );
     done();
   };
-  // A file holding exactly the reader's card (their own export, picked again) offers no choice:
-  // two buttons that each "add 0 cells" would leave them guessing what the file was for.
-  if (isNoChange(merge) && (isEmpty(mine) || isNoChange(replace)))
+  if (changesNothing)
     return (
       <section ref={box} class="import-preview card" aria-labelledby="import-preview-title">
         <h3 id="import-preview-title">Nothing to import from {pending.name}</h3>
@@ -134,13 +130,13 @@ export function ImportPreview({
       {pending.unknown !== '' && <p>{pending.unknown}</p>}
       <ul>
         <DiffSummary diff={merge} mode="merge" />
-        {!isEmpty(mine) && <DiffSummary diff={replace} mode="replace" />}
+        {replace && <DiffSummary diff={replace} mode="replace" />}
       </ul>
       <p class="actions">
         <button type="button" class="primary" onClick={() => take('merge')}>
           Merge into mine
         </button>
-        {!isEmpty(mine) && (
+        {replace && (
           <button type="button" onClick={() => take('replace')}>
             Replace mine
           </button>

@@ -4,8 +4,7 @@
  */
 import type { RubricFrame, Scorecard as Card } from '../rubric/types';
 import type { RankedLab, Sensitivity } from '../rubric/scoring';
-import { coverageRanking } from '../rubric/coverage';
-import { getCell } from '../rubric/scorecard';
+import { coverageRanking, isScoredOnlyUncounted } from '../rubric/coverage';
 
 /** "a", "a or b", "a, b or c"; clauses that hold an "or" of their own are set apart with ", or". */
 const orList = (items: readonly string[], separator = ' or ') =>
@@ -19,10 +18,7 @@ const coverage = (row: RankedLab) =>
         row.scored + row.unscored === 1 ? 'cell' : 'cells'
       }`;
 
-/**
- * A lab without an aggregate either has no level at all, or has levels only on analogies weighted
- * 0, which the mean leaves out: "no score yet" would tell the second reader their scores were lost.
- */
+/** A lab without an aggregate has no level at all, or levels only where they do not count (isScoredOnlyUncounted). */
 function Row({ row, name, scoredUncounted }: { row: RankedLab; name: string; scoredUncounted: boolean }) {
   return (
     <li class={row.rank === null && row.score !== null ? 'thin' : undefined}>
@@ -77,11 +73,7 @@ export function Ranking({ frame, card, note }: { frame: RubricFrame; card: Card;
   const fragile = sensitivity.filter((s) => s.swaps.length > 0);
   const rows = (list: readonly RankedLab[]) =>
     list.map((row) => (
-      <Row
-        row={row}
-        name={name(row.lab, 'labs')}
-        scoredUncounted={frame.analogies.some((a) => getCell(card, row.lab, a.id).level !== null)}
-      />
+      <Row row={row} name={name(row.lab, 'labs')} scoredUncounted={isScoredOnlyUncounted(row, card, frame)} />
     ));
   return (
     <>

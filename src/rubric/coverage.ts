@@ -1,4 +1,5 @@
 import { ranking, sensitivity, type LabScore, type RankedLab, type Sensitivity } from './scoring';
+import { getCell } from './scorecard';
 import type { RubricFrame, Scorecard } from './types';
 
 /**
@@ -44,3 +45,12 @@ export const inOrder = ({ ranked, thin, unscored }: CoverageRanking): RankedLab[
   ...thin,
   ...unscored,
 ];
+
+/**
+ * Whether a lab has levels but no aggregate: every level it has is on an analogy weighted 0, which
+ * the mean leaves out. Such a lab must not read "no score yet", which would tell the reader their
+ * scores were lost.
+ */
+export function isScoredOnlyUncounted(row: LabScore, card: Scorecard, frame: RubricFrame): boolean {
+  return row.score === null && frame.analogies.some((a) => getCell(card, row.lab, a.id).level !== null);
+}

@@ -4,7 +4,7 @@
  * the import code, only when a reader picks a file.
  */
 import { cellKey, type Mentions } from './exchange';
-import { getCell, sameCell, setWeight, weightOf, withCell } from './scorecard';
+import { getCell, isEmpty, sameCell, setWeight, weightOf, withCell } from './scorecard';
 import type { RubricFrame, RubricItem, Scorecard, Weight } from './types';
 
 export type ImportMode = 'merge' | 'replace';
@@ -86,6 +86,33 @@ export function diffCards(before: Scorecard, after: Scorecard, frame: RubricFram
 
 export function isNoChange(diff: CardDiff): boolean {
   return diff.added.length + diff.changed.length + diff.cleared.length + diff.weights.length === 0;
+}
+
+/** What an import offers the reader: the change each way of taking it in would make. */
+export interface ImportPlan {
+  /** Merged: the file's cells and weights laid over the reader's card. */
+  readonly merge: CardDiff;
+  /** Replacing the card; null when the reader's card is empty, where it would be the same as merging. */
+  readonly replace: CardDiff | null;
+  /**
+   * Whether taking the file in changes nothing either way (the reader's own export, picked again):
+   * then there is no choice to offer, as two buttons that each "add 0 cells" would leave the reader
+   * guessing what the file was for.
+   */
+  readonly changesNothing: boolean;
+}
+
+export function planImport(
+  mine: Scorecard,
+  incoming: Scorecard,
+  mentions: Mentions,
+  frame: RubricFrame,
+): ImportPlan {
+  const diff = (mode: ImportMode) =>
+    diffCards(mine, importedCard(mode, mine, incoming, mentions, frame), frame);
+  const merge = diff('merge');
+  const replace = isEmpty(mine) ? null : diff('replace');
+  return { merge, replace, changesNothing: isNoChange(merge) && (replace === null || isNoChange(replace)) };
 }
 
 /**

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { emptyScorecard, setLevel, setWeight } from '../../src/rubric/scorecard';
-import { coverageRanking, hasEnoughCells } from '../../src/rubric/coverage';
+import { coverageRanking, hasEnoughCells, isScoredOnlyUncounted } from '../../src/rubric/coverage';
 import type { Level, Scorecard } from '../../src/rubric/types';
 import { frame } from './fixtures/frame';
 
@@ -57,5 +57,22 @@ describe('coverageRanking', () => {
 
   it('hasEnoughCells needs at least one scored cell', () => {
     expect(hasEnoughCells({ lab: 'x', score: null, scored: 0, unscored: 0 })).toBe(false);
+  });
+});
+
+describe('isScoredOnlyUncounted', () => {
+  it('tells a lab scored only where the weight is 0 from one not scored at all', () => {
+    const [first, second] = frame.analogies;
+    const scored = card({ openai: { [first!.id]: 3 } }, { [first!.id]: 0 });
+    const rows = coverageRanking(scored, frame).unscored;
+    const openai = rows.find((r) => r.lab === 'openai')!;
+    const meta = rows.find((r) => r.lab === 'meta')!;
+    expect(isScoredOnlyUncounted(openai, scored, frame)).toBe(true);
+    expect(isScoredOnlyUncounted(meta, scored, frame)).toBe(false);
+    // A level where the weight counts gives an aggregate: the lab is scored, not "scored only uncounted".
+    const counted = card({ openai: { [first!.id]: 3, [second!.id]: 1 } }, { [first!.id]: 0 });
+    const withScore = coverageRanking(counted, frame);
+    const row = [...withScore.ranked, ...withScore.thin].find((r) => r.lab === 'openai')!;
+    expect(isScoredOnlyUncounted(row, counted, frame)).toBe(false);
   });
 });

@@ -7,6 +7,7 @@ import {
   isNoChange,
   mergeImport,
   nameList,
+  planImport,
 } from '../../src/rubric/import-plan';
 import {
   emptyScorecard,
@@ -132,5 +133,27 @@ describe('starting from the site’s reading', () => {
     expect(getCell(filled, 'openai', 'opacity').level).toBe(0);
     expect(getCell(filled, 'meta', 'deception')).toEqual({ level: 3, note: 'unsure' });
     expect(getCell(filled, 'anthropic', 'power-seeking').level).toBe(3);
+  });
+});
+
+describe('planImport', () => {
+  it("offers no choice for the reader's own export picked again, and no replacing into an empty card", () => {
+    const mine = fullCard();
+    const own = imported(toJson(mine, frame), 'json');
+    expect(planImport(mine, own.card, own.mentions, frame).changesNothing).toBe(true);
+
+    const one = imported(`${CSV_HEADER.join(',')}\nopenai,OpenAI,opacity,Opacity,1,4,high,\n`, 'csv');
+    const plan = planImport(mine, one.card, one.mentions, frame);
+    expect(plan.changesNothing).toBe(false);
+    expect(plan.merge.changed).toHaveLength(1);
+    // Replacing a full card with a one-cell file clears every other cell.
+    expect(plan.replace?.cleared.length).toBe(frame.labs.length * frame.analogies.length - 1);
+
+    const empty = planImport(emptyScorecard(), one.card, one.mentions, frame);
+    expect(empty.replace).toBeNull();
+    expect(empty.merge.added).toHaveLength(1);
+    // A file of nothing the reader's empty card lacks: nothing to import.
+    const blank = imported(`${CSV_HEADER.join(',')}\n`, 'csv');
+    expect(planImport(emptyScorecard(), blank.card, blank.mentions, frame).changesNothing).toBe(true);
   });
 });
