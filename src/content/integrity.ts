@@ -30,6 +30,7 @@ export interface EvidenceData extends EvidenceRef {
   readonly aliases?: readonly string[] | undefined;
   readonly sources: readonly { readonly url: string }[];
   readonly checkNote?: string | undefined;
+  readonly mentions?: readonly string[] | undefined;
 }
 
 /**
@@ -144,6 +145,13 @@ export function findIntegrityProblems(input: IntegrityInput): string[] {
       if (!labIds.has(lab)) {
         problems.push(
           `${file}: field "labs[${i}]": evidence "${item.id}" names lab "${lab}", which does not exist (labs: ${list(labIds)})`,
+        );
+      }
+    });
+    item.data.mentions?.forEach((lab, i) => {
+      if (!labIds.has(lab) || item.data.labs.includes(lab)) {
+        problems.push(
+          `${file}: field "mentions[${i}]": "${lab}" ${labIds.has(lab) ? "is among the item's labs; a lab it bears on is not only mentioned" : `is not a lab (labs: ${list(labIds)})`}`,
         );
       }
     });

@@ -147,6 +147,13 @@ export const evidenceSchema = z
     /** The labs it concerns, by slug. */
     labs: z.array(slug).min(1),
     /**
+     * Labs the item names but does not bear on, by slug: a joint count of several firms'
+     * lobbying names one whose own figure for the year is another item, and counting it here
+     * too would count it twice. A reader filtering by such a lab still finds the item, which
+     * counts for none of that lab's cells.
+     */
+    mentions: z.array(slug).min(1).optional(),
+    /**
      * Ids of items merged into this one. Each was a public anchor and stays one: pages
      * render an #evidence-<alias> anchor beside this item's own.
      */

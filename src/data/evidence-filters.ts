@@ -1,7 +1,7 @@
 /**
- * The filters on /evidence/: which items match, how a filtered view is written in the URL
- * query, and the CSS that applies the filters without JavaScript. Plain TypeScript, shared by
- * the page (at build time), its small script (in the browser) and the unit tests.
+ * The filters on /evidence/ as its script sees them in the browser: their names, how a filtered
+ * view is written in the URL query, and the search. Which items each filter keeps is in
+ * evidence-filter-rules.ts, used at build time only, so that the script stays small.
  */
 
 /** The four choice filters, in the order the page shows them and the URL query writes them. */
@@ -18,39 +18,23 @@ const QUERY_NAMES = ['lab', 'analogy', 'direction', 'year', 'from', 'q'] as cons
 /** The id of the "and later years" box that turns a chosen year into `from`. */
 export const LATER_ID = 'filter-year-later';
 
-/** What the filters read from an item. */
-export interface FilterableItem {
-  readonly date: string;
-  readonly labs: readonly string[];
-  readonly bears: readonly { readonly analogy: string; readonly direction: 'supports' | 'weakens' }[];
-}
-
-/**
- * Whether an item matches every filter set. Direction goes with the analogy when one is
- * chosen: "Opacity, weakens" means the item weakens the opacity analogy, not that it
- * weakens some other analogy while also touching opacity.
- */
-export function matchesFilters(item: FilterableItem, filters: Filters, text = ''): boolean {
-  const { lab, analogy, direction, year, from, q } = filters;
-  if (lab && !item.labs.includes(lab)) return false;
-  if (year && item.date.slice(0, 4) !== year) return false;
-  if (from && item.date.slice(0, 4) < from) return false;
-  if (q && !matchesWords(text, q)) return false;
-  const bearings = analogy ? item.bears.filter((b) => b.analogy === analogy) : item.bears;
-  if (bearings.length === 0) return false;
-  return !direction || bearings.some((b) => b.direction === direction);
-}
-
 /**
  * Words a reader may search for that the items say differently: political giving ("donation",
- * where an item says "gave" or "gift"), military work, dismissals, and British and American
- * spellings (the site writes "defence" and "favour"). A search word in a group also finds every
- * other word of it. Each entry is the start of the words it stands for ("contribut" is
- * "contribution" and "contributed"); a short entry must be the whole word, so that "gave" does not
- * take in "gavel" nor "pac" "package".
+ * where an item says "gave $20 million" or "gift"), military work, dismissals, and British and
+ * American spellings (the site writes "defence" and "favour"). A search word in a group also finds
+ * every other word of it. An entry is the start of the words it stands for ("donat" is "donation"
+ * and "donated"); a short entry must be the whole word, so that "gave" is not "gavel" nor "pac"
+ * "package". A pattern finds a word only in the sense that belongs to the group: "gave" only when
+ * money follows ("gave $25 million"), not in "gave no details".
  */
-const SYNONYMS: readonly (readonly string[])[] = [
-  ['donat', 'donor', 'gave', 'gift', 'contribut'],
+const SYNONYMS: readonly (readonly (string | { readonly word: string; readonly found: RegExp })[])[] = [
+  [
+    'donat',
+    'donor',
+    'gift',
+    { word: 'gave', found: /(?<![\p{L}\p{N}])gave (?:\$|us\$|usd )/u },
+    { word: 'contribut', found: /(?<![\p{L}\p{N}])contribut\p{L}* (?:\$|us\$|usd )/u },
+  ],
   ['spend', 'spent'],
   ['lawsuit', 'sued', 'suing', 'litigat'],
   ['military', 'pentagon', 'defens', 'defenc'],
@@ -63,11 +47,22 @@ const SYNONYMS: readonly (readonly string[])[] = [
 ];
 const SHORT_ENTRY = 5;
 
-/** The other words a search word stands for, by the start each is matched with. */
-function alternativesFor(word: string, stem: string): readonly string[] {
-  const inGroup = (entry: string) =>
-    entry.length < SHORT_ENTRY ? word === entry || stem === entry : word.startsWith(entry);
+type Synonym = (typeof SYNONYMS)[number][number];
+const wordOf = (entry: Synonym) => (typeof entry === 'string' ? entry : entry.word);
+
+/** The other words a search word stands for. */
+function alternativesFor(word: string, stem: string): readonly Synonym[] {
+  const inGroup = (entry: Synonym) => {
+    const start = wordOf(entry);
+    return start.length < SHORT_ENTRY ? word === start || stem === start : word.startsWith(start);
+  };
   return SYNONYMS.filter((group) => group.some(inGroup)).flat();
+}
+
+/** Whether a text holds a synonym: by its pattern, whole when short, or at the start of a word. */
+function holdsSynonym(text: string, entry: Synonym): boolean {
+  if (typeof entry !== 'string') return entry.found.test(text);
+  return entry.length < SHORT_ENTRY ? holdsWord(text, entry) : startsAWord(text, entry);
 }
 
 /**
@@ -89,9 +84,7 @@ export function matchesWords(text: string, search: string): boolean {
         stemmed.length >= 4 ? stemmed : word.length >= 4 && word.endsWith('s') ? word.slice(0, -1) : word;
       return (
         startsAWord(haystack, stem) ||
-        alternativesFor(word, stem).some((entry) =>
-          entry.length < SHORT_ENTRY ? holdsWord(haystack, entry) : startsAWord(haystack, entry),
-        )
+        alternativesFor(word, stem).some((entry) => holdsSynonym(haystack, entry))
       );
     });
 }
@@ -141,53 +134,3 @@ export function queryFromFilters(filters: Filters, search = ''): string {
 
 /** The id of the radio button for one filter value ("" is "any"). */
 export const optionId = (name: FilterName, value: string) => `filter-${name}-${value || 'any'}`;
-
-/** The data attributes an item's list entry carries for the CSS filters. */
-export function filterAttributes(item: FilterableItem): Record<string, string> {
-  return {
-    'data-labs': item.labs.join(' '),
-    'data-year': item.date.slice(0, 4),
-    'data-analogies': item.bears.map((b) => b.analogy).join(' '),
-    'data-directions': [...new Set(item.bears.map((b) => b.direction))].join(' '),
-    'data-bears': item.bears.map((b) => `${b.analogy}:${b.direction}`).join(' '),
-  };
-}
-
-/**
- * CSS that hides the entries a checked filter excludes, so that the filters work without
- * JavaScript (`:has()` reads the radio buttons). It says the same as matchesFilters; the
- * browser tests hold the two together (tests/e2e/evidence.spec.ts).
- */
-export function filterCss(
-  scope: string,
-  entry: string,
-  offered: Readonly<Record<FilterName, readonly string[]>>,
-  declaration = 'display: none;',
-): string {
-  const when = (...pairs: [FilterName, string][]) =>
-    `${scope}${pairs.map(([name, value]) => `:has(#${optionId(name, value)}:checked)`).join('')}`;
-  const hide = (selector: string, attribute: string, token: string) =>
-    `${selector} ${entry}:not([${attribute}~="${token}"])`;
-  const rules = [
-    ...offered.lab.map((lab) => hide(when(['lab', lab]), 'data-labs', lab)),
-    ...offered.year.map((year) =>
-      hide(`${when(['year', year])}:not(:has(#${LATER_ID}:checked))`, 'data-year', year),
-    ),
-    // "This year and later" hides the items of every earlier year.
-    ...offered.year.flatMap((from) =>
-      offered.year
-        .filter((year) => year < from)
-        .map((year) => `${when(['year', from])}:has(#${LATER_ID}:checked) ${entry}[data-year="${year}"]`),
-    ),
-    ...offered.analogy.map((analogy) => hide(when(['analogy', analogy]), 'data-analogies', analogy)),
-    ...offered.direction.map((direction) =>
-      hide(when(['analogy', ''], ['direction', direction]), 'data-directions', direction),
-    ),
-    ...offered.analogy.flatMap((analogy) =>
-      offered.direction.map((direction) =>
-        hide(when(['analogy', analogy], ['direction', direction]), 'data-bears', `${analogy}:${direction}`),
-      ),
-    ),
-  ];
-  return `${rules.join(',\n')} {\n  ${declaration}\n}\n`;
-}

@@ -25,6 +25,8 @@ export interface SiteContent {
   homeLab(item: Evidence): string;
   /** Items concerning a lab, bearing on an analogy, or bearing on one lab's cell when both are given. */
   evidenceFor(filter: { lab?: string; analogy?: string }): Evidence[];
+  /** Items bearing on an analogy that name a lab without counting for it (the schema's `mentions`). */
+  mentioning(lab: string, analogy: string): Evidence[];
   /** The date of the newest evidence item: how far the evidence reaches. */
   readonly newestEvidenceDate: string;
   /** The day the newest section of the essay changed. */
@@ -87,6 +89,10 @@ async function load(): Promise<SiteContent> {
           ? directionOn(e.data, lab, analogy) !== undefined
           : (lab === undefined || e.data.labs.includes(lab)) &&
             (analogy === undefined || e.data.bears.some((b) => b.analogy === analogy)),
+      ),
+    mentioning: (lab, analogy) =>
+      evidence.filter(
+        (e) => e.data.mentions?.includes(lab) && e.data.bears.some((b) => b.analogy === analogy),
       ),
     newestEvidenceDate: evidence[0]?.data.date ?? '',
     lastUpdated: new Date(Math.max(...essay.map((s) => s.data.updated.getTime()))),

@@ -49,6 +49,7 @@ export const GET: APIRoute = async ({ site: origin }) => {
       ...(e.data.aliases ? { aliases: e.data.aliases } : {}),
       date: e.data.date,
       labs: e.data.labs,
+      ...(e.data.mentions ? { mentions: e.data.mentions } : {}),
       bears: e.data.bears,
       summary: e.data.summary,
       sources: e.data.sources,

@@ -2,14 +2,17 @@ import { readFileSync, readdirSync } from 'node:fs';
 import type { Page } from '@playwright/test';
 import { axeViolations, expect, test } from './fixtures';
 import { splitItemIds } from '../../src/data/format';
-import { matchesFilters, matchesWords, type FilterName, type Filters } from '../../src/data/evidence-filters';
+import { matchesWords, type FilterName, type Filters } from '../../src/data/evidence-filters';
+import { matchesFilters } from '../../src/data/evidence-filter-rules';
 
 interface Item {
   id: string;
   aliases?: string[];
   date: string;
   labs: string[];
-  bears: { analogy: string; direction: 'supports' | 'weakens' }[];
+  /** Labs the item names without counting for them. */
+  mentions?: string[];
+  bears: { analogy: string; direction: 'supports' | 'weakens'; labs?: string[] }[];
   summary: string;
   sources: { publisher: string; title: string }[];
   checked: boolean;
@@ -402,6 +405,18 @@ test.describe('/evidence/ with JavaScript', () => {
           'trump-inauguration-donations-2025',
         ],
       ],
+      [
+        'microsoft',
+        'Microsoft',
+        [
+          'microsoft-lobbying-2024',
+          'microsoft-lobbying-2025',
+          'trump-inauguration-donations-2025',
+          'white-house-ballroom-donors-2025',
+          // A joint count that names Microsoft without counting for it: found all the same.
+          'big-tech-lobbying-2025',
+        ],
+      ],
     ] as const) {
       await page.goto('/evidence/');
       await page.getByText('Filters', { exact: true }).click();
@@ -639,6 +654,20 @@ test.describe('/evidence/ for a first-time visitor', () => {
     await expect(page).toHaveURL(/\/evidence\/$/);
     await expect(page.getByRole('searchbox', { name: 'Search' })).toHaveValue('');
     await expect(page.getByText('No item matches all of these filters and this search.')).toBeHidden();
+  });
+
+  test("finding nothing for a lab points to that lab's record of what was searched for", async ({ page }) => {
+    expect(expectedIds({ lab: 'deepseek', analogy: 'power-seeking', q: 'lobbying' })).toEqual([]);
+    await page.goto('/evidence/?lab=deepseek&analogy=power-seeking&q=lobbying');
+    await expect(page.locator('#evidence-count')).toHaveText(`Showing 0 of ${total} items`);
+    await expect(page.locator('#empty-lab')).toHaveText(
+      'What was searched for on DeepSeek, and what found nothing, is listed on its page, under each analogy.',
+    );
+    await page.locator('#empty-lab').getByRole('link', { name: 'its page' }).click();
+    await expect(page).toHaveURL(/\/labs\/deepseek\/#power-seeking$/);
+    await expect(
+      page.locator('#power-seeking').getByText(/^What was searched for, and what it found/),
+    ).toBeVisible();
   });
 
   test('a lab page links to the evidence page filtered to that lab', async ({ page }) => {

@@ -4,14 +4,13 @@ import fc from 'fast-check';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
+import { filtersFromQuery, matchesWords, queryFromFilters } from '../../src/data/evidence-filters';
 import {
+  filterAttributes,
   filterCss,
-  filtersFromQuery,
   matchesFilters,
-  matchesWords,
-  queryFromFilters,
   type FilterableItem,
-} from '../../src/data/evidence-filters';
+} from '../../src/data/evidence-filter-rules';
 import { evidenceFromCsv, evidenceToCsv, type EvidenceCsvItem } from '../../src/rubric/evidence-csv';
 import {
   layoutTimeline,
@@ -98,6 +97,40 @@ describe('the evidence filters', () => {
     expect(queryFromFilters({ lab: 'openai', from: '2025' })).toBe('?lab=openai&from=2025');
   });
 
+  it('with a lab chosen, an analogy and a direction are what the item says of that lab', () => {
+    // A deal that enlarges both companies but binds only OpenAI.
+    const deal = item({
+      labs: ['openai', 'meta'],
+      bears: [
+        { analogy: 'power-seeking', direction: 'supports' },
+        { analogy: 'opacity', direction: 'weakens', labs: ['openai'] },
+      ],
+    });
+    expect(matchesFilters(deal, { lab: 'meta', direction: 'weakens' })).toBe(false);
+    expect(matchesFilters(deal, { lab: 'meta', analogy: 'opacity' })).toBe(false);
+    expect(matchesFilters(deal, { lab: 'openai', analogy: 'opacity', direction: 'weakens' })).toBe(true);
+    expect(matchesFilters(deal, { lab: 'meta', analogy: 'power-seeking', direction: 'supports' })).toBe(true);
+    // With no lab chosen, any of its labs will do.
+    expect(matchesFilters(deal, { direction: 'weakens' })).toBe(true);
+  });
+
+  it('an item that only mentions a lab is found under it, and under an analogy it bears on, never in a direction', () => {
+    const joint = item({
+      labs: ['meta'],
+      mentions: ['openai'],
+      bears: [{ analogy: 'power-seeking', direction: 'supports' }],
+    });
+    expect(matchesFilters(joint, { lab: 'openai' })).toBe(true);
+    expect(matchesFilters(joint, { lab: 'openai', analogy: 'power-seeking' })).toBe(true);
+    expect(matchesFilters(joint, { lab: 'openai', analogy: 'opacity' })).toBe(false);
+    expect(matchesFilters(joint, { lab: 'openai', direction: 'supports' })).toBe(false);
+    expect(matchesFilters(joint, { lab: 'meta', direction: 'supports' })).toBe(true);
+    expect(filterAttributes(joint)).toMatchObject({
+      'data-labs': 'meta openai',
+      'data-cells': 'meta:power-seeking meta:supports meta:power-seeking:supports openai:power-seeking',
+    });
+  });
+
   it('the search matches every word, in any case and order, allowing common endings, with the other filters', () => {
     const text = 'OpenAI lobbied against the bill; its lobbyists met officials. Policies changed.';
     expect(matchesWords(text, 'lobbying')).toBe(true);
@@ -139,6 +172,11 @@ describe('the evidence filters', () => {
     // A short entry stands only for its own word: "package" is not a PAC, nor a gavel a gift.
     expect(matchesWords('a political action committee', 'package')).toBe(false);
     expect(matchesWords('the gavel fell', 'donation')).toBe(false);
+    // "gave" and "contributing" stand for giving only when money follows.
+    expect(matchesWords('it gave no details of the model', 'donation')).toBe(false);
+    expect(matchesWords('contributing to four suicides', 'donation')).toBe(false);
+    expect(matchesWords('Google contributes USD 1 million', 'donation')).toBe(true);
+    expect(matchesWords('Google and Microsoft each gave $1 million', 'donations')).toBe(true);
     expect(matchesWords(text, 'donation lawsuit')).toBe(false);
   });
 

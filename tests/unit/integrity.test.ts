@@ -352,6 +352,24 @@ describe('findIntegrityProblems', () => {
     ]);
   });
 
+  it('a lab an item mentions must exist and not be among the labs it bears on', () => {
+    const input = goodInput();
+    const withMentions = (mentions: string[]) => ({
+      ...input,
+      evidence: [
+        { ...input.evidence[0]!, data: { ...input.evidence[0]!.data, mentions } },
+        ...input.evidence.slice(1),
+      ],
+    });
+    expect(findIntegrityProblems(withMentions(['meta']))).toEqual([]);
+    expect(findIntegrityProblems(withMentions(['openai']))).toEqual([
+      'content/evidence/openai-nda-2024.yaml: field "mentions[0]": "openai" is among the item\'s labs; a lab it bears on is not only mentioned',
+    ]);
+    expect(findIntegrityProblems(withMentions(['mistral']))[0]).toContain(
+      'field "mentions[0]": "mistral" is not a lab',
+    );
+  });
+
   it('keeps merged-away ids unique: an alias may not be another item or alias, and a reading must cite the survivor', () => {
     const input = goodInput();
     const withAlias = (aliases: string[]) => ({
