@@ -40,6 +40,8 @@ const SYNONYMS: readonly (readonly (string | { readonly word: string; readonly f
   ['military', 'pentagon', 'defens', 'defenc'],
   ['fired', 'dismiss', 'oust', 'sack'],
   ['pac', 'political action'],
+  // "Political" money: the election spending the items name by its vehicle.
+  ['politic', 'super pac', 'super-pac'],
   ['favour', 'favor'],
   ['licenc', 'licens'],
   ['organis', 'organiz'],
@@ -70,23 +72,31 @@ function holdsSynonym(text: string, entry: Synonym): boolean {
  * the start of a word of the text: "PAC" finds "PACs" but not "impact". A word's common English
  * ending is dropped first, so that "lobbying" also finds "lobbied" and "lobbyist", "policy" finds
  * "policies", and a short plural such as "PACs" finds "PAC". A word also finds its synonyms (see
- * SYNONYMS), and a hyphen separates words, so that "super-PAC" finds "super PAC" and the reverse.
+ * SYNONYMS), and a hyphen separates words, so that "super-PAC" finds "super PAC" and the reverse. A
+ * phrase in quotes is found only as written.
  */
 export function matchesWords(text: string, search: string): boolean {
-  const haystack = text.toLowerCase();
-  return search
-    .toLowerCase()
-    .split(/[\s\-‐–—]+/)
-    .filter(Boolean)
-    .every((word) => {
-      const stemmed = word.replace(/(ying|ied|ies|ing|ed|es|s|y)$/, '');
-      const stem =
-        stemmed.length >= 4 ? stemmed : word.length >= 4 && word.endsWith('s') ? word.slice(0, -1) : word;
-      return (
-        startsAWord(haystack, stem) ||
-        alternativesFor(word, stem).some((entry) => holdsSynonym(haystack, entry))
-      );
-    });
+  const haystack = text.toLowerCase().replace(/\s+/g, ' ');
+  // A phrase in quotes must appear as written ("Leading the Future"), from the start of a word.
+  const phrases = [...search.toLowerCase().matchAll(/["“”]([^"“”]+)["“”]/g)].map((m) =>
+    m[1]!.trim().replace(/\s+/g, ' '),
+  );
+  const words = search.toLowerCase().replace(/["“”][^"“”]*["“”]/g, ' ');
+  return (
+    phrases.every((phrase) => phrase === '' || startsAWord(haystack, phrase)) &&
+    words
+      .split(/[\s\-‐–—"“”]+/)
+      .filter(Boolean)
+      .every((word) => {
+        const stemmed = word.replace(/(ying|ied|ies|ing|ed|es|s|y)$/, '');
+        const stem =
+          stemmed.length >= 4 ? stemmed : word.length >= 4 && word.endsWith('s') ? word.slice(0, -1) : word;
+        return (
+          startsAWord(haystack, stem) ||
+          alternativesFor(word, stem).some((entry) => holdsSynonym(haystack, entry))
+        );
+      })
+  );
 }
 
 /** Whether a text holds a word whole, or with a plural or past ending: "gift" and "gifts", not "gifted". */

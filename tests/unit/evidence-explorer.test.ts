@@ -177,6 +177,19 @@ describe('the evidence filters', () => {
     expect(matchesWords('contributing to four suicides', 'donation')).toBe(false);
     expect(matchesWords('Google contributes USD 1 million', 'donation')).toBe(true);
     expect(matchesWords('Google and Microsoft each gave $1 million', 'donations')).toBe(true);
+    // "Political" money is named by its vehicle.
+    expect(matchesWords('Meta funded a super PAC', 'political')).toBe(true);
+    expect(matchesWords('Meta funded a super-PAC', 'political spending')).toBe(false);
+  });
+
+  it('a phrase in quotes is found only as written; an unclosed quote searches the words', () => {
+    const text = 'Forge the Future Project and California Leads, against Leading the Future.';
+    expect(matchesWords('Forge the Future and California Leads', '"Leading the Future"')).toBe(false);
+    expect(matchesWords('Forge the Future and California Leads', 'Leading the Future')).toBe(true);
+    expect(matchesWords(text, '"Leading the  Future" Forge')).toBe(true);
+    expect(matchesWords(text, '“leading the future”')).toBe(true);
+    expect(matchesWords(text, '"Leading the')).toBe(true);
+    expect(matchesWords(text, '"eading the future"')).toBe(false);
     expect(matchesWords(text, 'donation lawsuit')).toBe(false);
   });
 
