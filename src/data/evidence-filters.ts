@@ -42,6 +42,7 @@ const SYNONYMS: readonly (readonly (string | { readonly word: string; readonly f
   ['pac', 'political action'],
   // "Political" money: the election spending the items name by its vehicle.
   ['politic', 'super pac', 'super-pac'],
+  ['inaugura'],
   ['favour', 'favor'],
   ['licenc', 'licens'],
   ['organis', 'organiz'],

@@ -177,6 +177,7 @@ describe('the evidence filters', () => {
     expect(matchesWords('contributing to four suicides', 'donation')).toBe(false);
     expect(matchesWords('Google contributes USD 1 million', 'donation')).toBe(true);
     expect(matchesWords('Google and Microsoft each gave $1 million', 'donations')).toBe(true);
+    expect(matchesWords('gifts to the inaugural committee', 'inauguration')).toBe(true);
     // "Political" money is named by its vehicle.
     expect(matchesWords('Meta funded a super PAC', 'political')).toBe(true);
     expect(matchesWords('Meta funded a super-PAC', 'political spending')).toBe(false);
