@@ -100,7 +100,7 @@ export function matchesWords(text: string, search: string): boolean {
   );
 }
 
-/** Whether a text holds a word whole, or with a plural or past ending: "gift" and "gifts", not "gifted". */
+/** Whether a text holds a word whole, or with a plural or past ending: "gift", "gifts" and "gifted", not "giftware". */
 function holdsWord(text: string, word: string): boolean {
   return new RegExp(`(?<![\\p{L}\\p{N}])${word}(?:s|es|ed)?(?![\\p{L}\\p{N}])`, 'u').test(text);
 }

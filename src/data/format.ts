@@ -44,7 +44,7 @@ export function checkStatement({
 
 /**
  * An evidence id as written in running text, such as a note's "see anthropic-lobbying-2025": words
- * joined by hyphens, ending in a year. Every id ends in one (the schema says so), and no prose word does.
+ * joined by hyphens, ending in a year. Every id ends in one (the integrity check says so), and no prose word does.
  */
 const ITEM_ID_IN_TEXT = /(?<![\w-])[a-z0-9]+(?:-[a-z0-9]+)*-(?:19|20)\d\d(?![\w-])/g;
 
