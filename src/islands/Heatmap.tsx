@@ -1,6 +1,6 @@
 import { AnalogyHeaderRow } from './AnalogyHeaderRow';
 import type { Level, RubricFrame } from '../rubric/types';
-import type { RankedLab } from '../rubric/scoring';
+import type { RankedLab } from '../rubric/ranking';
 
 interface Props {
   frame: RubricFrame;

@@ -3,7 +3,7 @@
  * below the whole matrix, and the page's JavaScript budget is for what a reader needs at once.
  */
 import type { RubricFrame, Scorecard as Card } from '../rubric/types';
-import type { RankedLab, Sensitivity } from '../rubric/scoring';
+import type { RankedLab, Sensitivity } from '../rubric/ranking';
 import { coverageRanking, isScoredOnlyUncounted } from '../rubric/coverage';
 
 /** "a", "a or b", "a, b or c"; clauses that hold an "or" of their own are set apart with ", or". */

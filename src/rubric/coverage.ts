@@ -1,4 +1,5 @@
-import { ranking, sensitivity, type LabScore, type RankedLab, type Sensitivity } from './scoring';
+import { ranking, sensitivity, type RankedLab, type Sensitivity } from './ranking';
+import type { LabScore } from './scoring';
 import { getCell } from './scorecard';
 import type { RubricFrame, Scorecard } from './types';
 

@@ -139,12 +139,33 @@ export function openStore(storage: StorageLike | null, now: () => number = Date.
     return { ok: true, card: base ? toScorecard(base) : emptyScorecard(), ...told };
   };
 
+  /** Makes `merged` this tab's view, storing it first when it holds more than what was found. */
+  const keep = (from: StorageLike, found: Found, merged: StoredDoc, holdsMore: boolean): Found | string => {
+    if (holdsMore) {
+      try {
+        from.setItem(STORAGE_KEY, JSON.stringify(merged));
+      } catch {
+        return UNAVAILABLE;
+      }
+    }
+    base = merged;
+    return found;
+  };
+
   return {
+    // Each tab merges into its own copy of storage, so another tab's write can drop a change
+    // this tab made a moment before. Reading that write, this tab puts the change back.
     read: () =>
       run((from) => {
         const found = load(from);
-        if (typeof found !== 'string' && found.doc) base = base ? mergeStored(base, found.doc) : found.doc;
-        return found;
+        if (typeof found === 'string' || !found.doc) return found;
+        const merged = base ? mergeStored(found.doc, base) : found.doc;
+        return keep(
+          from,
+          found,
+          merged,
+          !blocked && JSON.stringify(merged.card) !== JSON.stringify(found.doc.card),
+        );
       }),
     // Once unreadable data could not be copied aside, nothing is written over it.
     write: (card) =>
@@ -153,15 +174,7 @@ export function openStore(storage: StorageLike | null, now: () => number = Date.
         const mine = recordScorecard(base, card, now());
         const found = load(from);
         if (typeof found === 'string') return found;
-        const merged = found.doc ? mergeStored(mine, found.doc) : mine;
-        const text = JSON.stringify(merged);
-        try {
-          from.setItem(STORAGE_KEY, text);
-        } catch {
-          return UNAVAILABLE;
-        }
-        base = merged;
-        return found;
+        return keep(from, found, found.doc ? mergeStored(mine, found.doc) : mine, true);
       }),
   };
 }

@@ -323,6 +323,28 @@ test.describe('storage', () => {
     await expect(scoreControl(first, 'opacity', 'openai')).toHaveValue('4');
     await expect(scoreControl(first, 'deception', 'anthropic')).toHaveValue('1');
   });
+
+  test('two tabs scoring at the same moment keep both changes', async ({ context }) => {
+    // Each tab merges into its own copy of storage, so writes made at once can drop each other's change.
+    const first = await context.newPage();
+    const second = await context.newPage();
+    await openScorecard(first);
+    await openScorecard(second);
+    for (const [level, other] of [['4', '1'], ['2', '3']] as const) {
+      await Promise.all([
+        scoreControl(first, 'opacity', 'openai').selectOption(level),
+        scoreControl(second, 'deception', 'anthropic').selectOption(other),
+      ]);
+      for (const page of [first, second]) {
+        await expect(scoreControl(page, 'opacity', 'openai')).toHaveValue(level);
+        await expect(scoreControl(page, 'deception', 'anthropic')).toHaveValue(other);
+      }
+    }
+    const third = await context.newPage();
+    await openScorecard(third);
+    await expect(scoreControl(third, 'opacity', 'openai')).toHaveValue('2');
+    await expect(scoreControl(third, 'deception', 'anthropic')).toHaveValue('3');
+  });
 });
 
 test.describe('export and import', () => {

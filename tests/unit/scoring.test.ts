@@ -1,15 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { emptyScorecard, setLevel, setWeight, weightOf } from '../../src/rubric/scorecard';
-import {
-  aggregate,
-  directionOn,
-  tallyByLab,
-  ranking,
-  sensitivity,
-  tallyEvidence,
-  tallyFor,
-} from '../../src/rubric/scoring';
+import { ranking, sensitivity } from '../../src/rubric/ranking';
+import { aggregate, directionOn, tallyByLab, tallyEvidence, tallyFor } from '../../src/rubric/scoring';
 import { WEIGHTS, type Level, type Scorecard } from '../../src/rubric/types';
 import { frame } from './fixtures/frame';
 import { frameAndCard } from './fixtures/arbitraries';

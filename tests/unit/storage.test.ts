@@ -305,6 +305,44 @@ describe('the browser store', () => {
     expect(read(tabA)).toEqual(expected);
   });
 
+  it('puts back a change another tab wrote over, when it hears of that write', () => {
+    // Chromium gives each tab its own copy of localStorage, so two tabs writing at once can
+    // each merge into a stale copy, and the later write drops the earlier one's change.
+    const storage = new MemoryStorage();
+    const now = clock();
+    const tabA = openStore(storage, now);
+    const staleCopyOfStorage = {
+      getItem: () => null,
+      setItem: (key: string, value: string) => storage.setItem(key, value),
+      removeItem: (key: string) => storage.removeItem(key),
+    };
+    const tabB = openStore(staleCopyOfStorage, now);
+    read(tabA);
+    read(tabB);
+    tabA.write(setLevel(emptyScorecard(), 'openai', 'opacity', 3));
+    tabB.write(setLevel(emptyScorecard(), 'anthropic', 'deception', 2));
+    expect(read(openStore(storage, now))).toEqual(setLevel(emptyScorecard(), 'anthropic', 'deception', 2));
+    let expected = setLevel(emptyScorecard(), 'openai', 'opacity', 3);
+    expected = setLevel(expected, 'anthropic', 'deception', 2);
+    // Tab A's storage event: it reads tab B's write, which lacks A's score, and writes both.
+    expect(read(tabA)).toEqual(expected);
+    expect(read(openStore(storage, now))).toEqual(expected);
+  });
+
+  it('writes nothing when it hears of a write that already holds everything it knows', () => {
+    const storage = new MemoryStorage();
+    const now = clock();
+    const tabA = openStore(storage, now);
+    const tabB = openStore(storage, now);
+    tabA.write(setLevel(emptyScorecard(), 'openai', 'opacity', 3));
+    read(tabB);
+    tabB.write(setLevel(setLevel(emptyScorecard(), 'openai', 'opacity', 3), 'meta', 'deception', 1));
+    const stored = storage.getItem(STORAGE_KEY);
+    read(tabA);
+    read(tabB);
+    expect(storage.getItem(STORAGE_KEY)).toBe(stored);
+  });
+
   it('carries a reset in one tab over to a tab that still shows the old score', () => {
     const storage = new MemoryStorage();
     const now = clock();
