@@ -600,6 +600,33 @@ test.describe('on a 375 px phone', () => {
     await expect(page.locator('#evidence-count')).toBeInViewport();
     await expect(page.locator('#evidence-count')).toHaveText(expected);
   });
+
+  test('with the filters open, a choice reached by Tab is never under the count stuck to the screen', async ({
+    page,
+  }) => {
+    await page.goto('/evidence/');
+    await page.getByText('Filters', { exact: true }).click();
+    await page.getByLabel('Search').focus();
+    let stopsChecked = 0;
+    // Radios in one group are a single Tab stop; the walk ends when Tab leaves the filters.
+    for (let press = 0; press < 40; press += 1) {
+      await page.keyboard.press('Tab');
+      const place = await page.evaluate(() => {
+        const element = document.activeElement!;
+        if (!element.closest('#evidence-filters') || element.closest('.panel-count')) return null;
+        const count = document.querySelector('.panel-count')!.getBoundingClientRect();
+        const target = (element.closest('label') ?? element).getBoundingClientRect();
+        return { name: element.id || element.textContent, below: target.bottom - count.top };
+      });
+      if (place === null) {
+        if (stopsChecked > 0) break;
+        continue;
+      }
+      stopsChecked += 1;
+      expect(place.below, `${place.name} ends under the count`).toBeLessThanOrEqual(0);
+    }
+    expect(stopsChecked).toBeGreaterThan(3);
+  });
 });
 
 test.describe('/evidence/ without JavaScript, from a shared link', () => {
