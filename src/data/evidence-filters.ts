@@ -48,6 +48,12 @@ const SYNONYMS: readonly (readonly (string | { readonly word: string; readonly f
   ['organis', 'organiz'],
   ['behaviour', 'behavior'],
 ];
+/**
+ * Words that stand for more than their group, one way only: "political" also finds the gifts to
+ * the President's inauguration and ballroom, which the items never call political, but a search
+ * for "inauguration" is not widened to every super PAC.
+ */
+const BROADER: readonly (readonly [string, readonly string[]])[] = [['politic', ['inaugura', 'ballroom']]];
 const SHORT_ENTRY = 5;
 
 type Synonym = (typeof SYNONYMS)[number][number];
@@ -59,7 +65,10 @@ function alternativesFor(word: string, stem: string): readonly Synonym[] {
     const start = wordOf(entry);
     return start.length < SHORT_ENTRY ? word === start || stem === start : word.startsWith(start);
   };
-  return SYNONYMS.filter((group) => group.some(inGroup)).flat();
+  return [
+    ...SYNONYMS.filter((group) => group.some(inGroup)).flat(),
+    ...BROADER.filter(([start]) => word.startsWith(start)).flatMap(([, narrower]) => narrower),
+  ];
 }
 
 /** Whether a text holds a synonym: by its pattern, whole when short, or at the start of a word. */

@@ -50,9 +50,9 @@ export const ESSAY_SECTION_IDS = ['introduction', ...ANALOGY_SLUGS, 'disanalogie
 export const LAB_SLUGS = ['openai', 'anthropic', 'google-deepmind', 'meta', 'microsoft', 'xai', 'deepseek'];
 
 /**
- * Every evidence anchor published so far, on the analogy page that listed it. An evidence id is
- * a public address: an item merged into another keeps its anchor as an alias of the survivor,
- * so this list only grows.
+ * Every evidence anchor published so far, on the analogy page that listed it (and the lab pages
+ * named at the end). An evidence id is a public address: an item merged into another keeps its
+ * anchor as an alias of the survivor, so this list only grows.
  */
 export const FROZEN_EVIDENCE_ANCHORS = [
   '/analogies/constraint-subversion/#evidence-anthropic-pentagon-usage-limits-2026',
@@ -175,4 +175,6 @@ export const FROZEN_EVIDENCE_ANCHORS = [
   '/analogies/power-seeking/#evidence-trump-inauguration-donations-2025',
   '/analogies/power-seeking/#evidence-google-youtube-trump-settlement-2025',
   '/analogies/power-seeking/#evidence-openai-no-pac-donations-2026',
+  // Lab pages' evidence anchors, where an item stopped counting for the lab whose page held it.
+  '/labs/microsoft/#evidence-microsoft-openai-agi-expert-panel-2025',
 ];

@@ -180,6 +180,10 @@ describe('the evidence filters', () => {
     expect(matchesWords('gifts to the inaugural committee', 'inauguration')).toBe(true);
     // "Political" money is named by its vehicle.
     expect(matchesWords('Meta funded a super PAC', 'political')).toBe(true);
+    // One way only: political money includes inaugural gifts, but an inauguration is not a super PAC.
+    expect(matchesWords('Google gave $1 million to the inaugural committee', 'political')).toBe(true);
+    expect(matchesWords('donors to the White House ballroom', 'politics')).toBe(true);
+    expect(matchesWords('Meta funded a super PAC', 'inauguration')).toBe(false);
     expect(matchesWords('Meta funded a super-PAC', 'political spending')).toBe(false);
   });
 
