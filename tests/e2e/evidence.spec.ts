@@ -656,6 +656,23 @@ test.describe('on a 375 px phone', () => {
   });
 });
 
+test('on a laptop, a filter chosen by keyboard shows its count on the screen at once', async ({ page }) => {
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await page.goto('/evidence/');
+  const count = page.locator('#evidence-count');
+  await page.getByRole('group', { name: 'Direction' }).getByRole('radio', { name: 'Any' }).focus();
+  await page.keyboard.press('ArrowRight');
+  const expected = `Showing ${expectedIds({ direction: 'supports' }).length} of ${total} items`;
+  await expect(count).toHaveText(expected);
+  await expect(count).toBeInViewport();
+  // Nothing the reader is using lies under it.
+  const [countTop, focusedBottom] = await page.evaluate(() => [
+    document.getElementById('evidence-count')!.getBoundingClientRect().top,
+    document.activeElement!.closest('fieldset')!.getBoundingClientRect().bottom,
+  ]);
+  expect(focusedBottom).toBeLessThanOrEqual(countTop);
+});
+
 test.describe('/evidence/ without JavaScript, from a shared link', () => {
   test.use({ javaScriptEnabled: false });
   test("says that the link's filters need JavaScript, and lists every item", async ({ page }) => {
