@@ -144,6 +144,12 @@ export const evidenceSchema = z
   .strictObject({
     /** When the event happened. */
     date: partialDate,
+    /**
+     * The year whose figures the item gives, when they are a year's totals reported once it is
+     * over (a year's lobbying, disclosed the next January): the Year filter finds the item under
+     * this year as well as under its date's.
+     */
+    covers: z.int().min(2000).max(2100).optional(),
     /** The labs it concerns, by slug. */
     labs: z.array(slug).min(1),
     /**
@@ -185,6 +191,10 @@ export const evidenceSchema = z
   .refine((item) => item.checked || item.checkNote !== undefined, {
     error: 'is required when checked is false: say why the source could not be read',
     path: ['checkNote'],
+  })
+  .refine((item) => item.covers === undefined || String(item.covers) < item.date.slice(0, 4), {
+    error: "must be a year before the item's date: the year whose totals were reported on that date",
+    path: ['covers'],
   });
 
 /** The site's own reading of every lab against one analogy. The file name is the analogy's slug. */

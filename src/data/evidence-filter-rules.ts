@@ -10,8 +10,20 @@ import { LATER_ID, matchesWords, optionId, type FilterName, type Filters } from 
 /** What the filters read from an item. */
 export interface FilterableItem extends EvidenceRef {
   readonly date: string;
+  /** The year whose totals the item reports, when that is not its date's year. */
+  readonly covers?: number | undefined;
   readonly mentions?: readonly string[] | undefined;
 }
+
+/**
+ * The years a chosen Year finds the item under: its date's, and the year whose totals it reports
+ * (2025's lobbying, reported in January 2026, is found under 2025 and 2026). The date's comes
+ * first and is the latest, which is the one "and later years" compares.
+ */
+const yearsOf = (item: FilterableItem) => [
+  item.date.slice(0, 4),
+  ...(item.covers === undefined ? [] : [String(item.covers)]),
+];
 
 /**
  * Whether an item matches every filter set. With a lab chosen, the analogy and direction are the
@@ -23,7 +35,7 @@ export interface FilterableItem extends EvidenceRef {
  */
 export function matchesFilters(item: FilterableItem, filters: Filters, text = ''): boolean {
   const { lab, analogy, direction, year, from, q } = filters;
-  if (year && item.date.slice(0, 4) !== year) return false;
+  if (year && !yearsOf(item).includes(year)) return false;
   if (from && item.date.slice(0, 4) < from) return false;
   if (q && !matchesWords(text, q)) return false;
   if (lab) {
@@ -53,7 +65,7 @@ export function filterAttributes(item: FilterableItem): Record<string, string> {
   const mentioned = (item.mentions ?? []).flatMap((lab) => item.bears.map((b) => `${lab}:${b.analogy}`));
   return {
     'data-labs': [...item.labs, ...(item.mentions ?? [])].join(' '),
-    'data-year': item.date.slice(0, 4),
+    'data-year': yearsOf(item).join(' '),
     'data-analogies': item.bears.map((b) => b.analogy).join(' '),
     'data-directions': [...new Set(item.bears.map((b) => b.direction))].join(' '),
     'data-bears': item.bears.map((b) => `${b.analogy}:${b.direction}`).join(' '),
@@ -81,11 +93,11 @@ export function filterCss(
     ...offered.year.map((year) =>
       hide(`${when(['year', year])}:not(:has(#${LATER_ID}:checked))`, 'data-year', year),
     ),
-    // "This year and later" hides the items of every earlier year.
+    // "This year and later" hides the items dated in every earlier year (the date's year leads).
     ...offered.year.flatMap((from) =>
       offered.year
         .filter((year) => year < from)
-        .map((year) => `${when(['year', from])}:has(#${LATER_ID}:checked) ${entry}[data-year="${year}"]`),
+        .map((year) => `${when(['year', from])}:has(#${LATER_ID}:checked) ${entry}[data-year^="${year}"]`),
     ),
     // With no lab chosen, what the item bears on for any of its labs.
     ...offered.analogy.map((analogy) =>

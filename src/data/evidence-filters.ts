@@ -40,6 +40,8 @@ const SYNONYMS: readonly (readonly (string | { readonly word: string; readonly f
   ['military', 'pentagon', 'defens', 'defenc'],
   ['fired', 'dismiss', 'oust', 'sack'],
   ['pac', 'political action'],
+  // Overriding the states' AI laws: the items call the 2025 moratorium "a ban on state AI laws".
+  ['moratori', 'preempt', 'ban on state'],
   // "Political" money: the election spending the items name by its vehicle.
   ['politic', 'super pac', 'super-pac'],
   ['inaugura'],
@@ -53,8 +55,17 @@ const SYNONYMS: readonly (readonly (string | { readonly word: string; readonly f
  * the President's inauguration and ballroom, which the items never call political, but a search
  * for "inauguration" is not widened to every super PAC.
  */
-const BROADER: readonly (readonly [string, readonly string[]])[] = [['politic', ['inaugura', 'ballroom']]];
+const BROADER: readonly (readonly [string, readonly string[]])[] = [
+  ['politic', ['inaugura', 'ballroom']],
+  // "Legislation" is what the items name bill by bill and law by law.
+  ['legislat', ['bill', 'law', 'act', 'statute']],
+];
 const SHORT_ENTRY = 5;
+/**
+ * Short words found only whole (with a plural or past ending), as the short synonyms are: a bill
+ * is not a billion, nor an act an action.
+ */
+const WHOLE_WORDS = new Set(['bill', 'act', 'law', 'ban']);
 
 type Synonym = (typeof SYNONYMS)[number][number];
 const wordOf = (entry: Synonym) => (typeof entry === 'string' ? entry : entry.word);
@@ -86,14 +97,14 @@ function holdsSynonym(text: string, entry: Synonym): boolean {
  * phrase in quotes is found only as written.
  */
 export function matchesWords(text: string, search: string): boolean {
-  const haystack = text.toLowerCase().replace(/\s+/g, ' ');
-  // A phrase in quotes must appear as written ("Leading the Future"), from the start of a word.
-  const phrases = [...search.toLowerCase().matchAll(/["“”]([^"“”]+)["“”]/g)].map((m) =>
-    m[1]!.trim().replace(/\s+/g, ' '),
-  );
-  const words = search.toLowerCase().replace(/["“”][^"“”]*["“”]/g, ' ');
+  const haystack = normalised(text);
+  // A bill's number is a phrase however it is typed: "SB53" is "SB 53", and not "SB 531".
+  const query = normalised(search).replace(/(?<![\p{L}\p{N}])(sb|ab|hb)[\s-]?(\d+)/gu, '"$1 $2"');
+  // A phrase in quotes must appear as written ("Leading the Future"), whole words from first to last.
+  const phrases = [...query.matchAll(/["“”]([^"“”]+)["“”]/g)].map((m) => m[1]!.trim().replace(/\s+/g, ' '));
+  const words = query.replace(/["“”][^"“”]*["“”]/g, ' ');
   return (
-    phrases.every((phrase) => phrase === '' || startsAWord(haystack, phrase)) &&
+    phrases.every((phrase) => phrase === '' || holdsWord(haystack, escaped(phrase))) &&
     words
       .split(/[\s\-‐–—"“”]+/)
       .filter(Boolean)
@@ -102,7 +113,7 @@ export function matchesWords(text: string, search: string): boolean {
         const stem =
           stemmed.length >= 4 ? stemmed : word.length >= 4 && word.endsWith('s') ? word.slice(0, -1) : word;
         return (
-          startsAWord(haystack, stem) ||
+          (WHOLE_WORDS.has(stem) ? holdsWord(haystack, stem) : startsAWord(haystack, stem)) ||
           alternativesFor(word, stem).some((entry) => holdsSynonym(haystack, entry))
         );
       })
@@ -113,6 +124,15 @@ export function matchesWords(text: string, search: string): boolean {
 function holdsWord(text: string, word: string): boolean {
   return new RegExp(`(?<![\\p{L}\\p{N}])${word}(?:s|es|ed)?(?![\\p{L}\\p{N}])`, 'u').test(text);
 }
+
+/** Lower case, one space between words, and a prefix's hyphen dropped, so that "pre-emption" is "preemption". */
+const normalised = (text: string) =>
+  text
+    .toLowerCase()
+    .replace(/\s+/g, ' ')
+    .replace(/(?<![\p{L}\p{N}])(pre|non|co|re)-(?=\p{L})/gu, '$1');
+
+const escaped = (phrase: string) => phrase.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 const WORD_CHARACTER = /[\p{L}\p{N}]/u;
 

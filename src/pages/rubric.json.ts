@@ -48,6 +48,7 @@ export const GET: APIRoute = async ({ site: origin }) => {
       id: e.id,
       ...(e.data.aliases ? { aliases: e.data.aliases } : {}),
       date: e.data.date,
+      ...(e.data.covers ? { covers: e.data.covers } : {}),
       labs: e.data.labs,
       ...(e.data.mentions ? { mentions: e.data.mentions } : {}),
       bears: e.data.bears,

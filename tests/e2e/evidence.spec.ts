@@ -90,8 +90,12 @@ const shownRows = (page: Page, attribute: 'data-item' | 'data-labs') =>
     return rows.map((tr) => tr.getAttribute(attribute));
   }, attribute);
 /** Roughly what the search reads of an item on the page: not the ids of other items its note names. */
+const nameOf = (lab: string) => data.labs.find((l) => l.id === lab)!.name;
+const titleOf = (analogy: string) => data.analogies.find((a) => a.id === analogy)!.title;
 const textOf = (e: Item) =>
   [
+    ...[...e.labs, ...(e.mentions ?? [])].map(nameOf),
+    ...e.bears.map((b) => titleOf(b.analogy)),
     e.summary,
     ...e.sources.flatMap((s) => [s.publisher, s.title]),
     ...splitItemIds(e.checkNote ?? '').filter((part) => typeof part === 'string'),
@@ -656,22 +660,38 @@ test.describe('on a 375 px phone', () => {
   });
 });
 
-test('on a laptop, a filter chosen by keyboard shows its count on the screen at once', async ({ page }) => {
-  await page.setViewportSize({ width: 1280, height: 800 });
-  await page.goto('/evidence/');
-  const count = page.locator('#evidence-count');
-  await page.getByRole('group', { name: 'Direction' }).getByRole('radio', { name: 'Any' }).focus();
-  await page.keyboard.press('ArrowRight');
-  const expected = `Showing ${expectedIds({ direction: 'supports' }).length} of ${total} items`;
-  await expect(count).toHaveText(expected);
-  await expect(count).toBeInViewport();
-  // Nothing the reader is using lies under it.
-  const [countTop, focusedBottom] = await page.evaluate(() => [
-    document.getElementById('evidence-count')!.getBoundingClientRect().top,
-    document.activeElement!.closest('fieldset')!.getBoundingClientRect().bottom,
-  ]);
-  expect(focusedBottom).toBeLessThanOrEqual(countTop);
-});
+for (const [width, height] of [
+  [1280, 800],
+  [1366, 650],
+] as const) {
+  test(`on a ${width}×${height} laptop, a filter chosen by keyboard shows its count on the screen at once, over nothing`, async ({
+    page,
+  }) => {
+    await page.setViewportSize({ width, height });
+    await page.goto('/evidence/');
+    const count = page.locator('#evidence-count');
+    for (const [group, filters] of [
+      ['Lab', { lab: 'openai' }],
+      ['Year', { lab: 'openai', year: '2026' }],
+    ] as const) {
+      await page.getByRole('group', { name: group }).getByRole('radio', { name: 'Any' }).focus();
+      await page.keyboard.press('ArrowRight');
+      await expect(count).toHaveText(`Showing ${expectedIds(filters).length} of ${total} items`);
+      await expect(count).toBeInViewport();
+    }
+    // It lies over none of the filters, nor the clear button, nor the note beside the years.
+    const overlapping = await page.evaluate(() => {
+      const box = document.getElementById('evidence-count')!.getBoundingClientRect();
+      return [...document.querySelectorAll('#evidence-filters fieldset, #evidence-filters p, #clear-filters')]
+        .filter((element) => {
+          const r = element.getBoundingClientRect();
+          return r.height > 0 && r.top < box.bottom && box.top < r.bottom && r.left < box.right && box.left < r.right;
+        })
+        .map((element) => element.className || element.id || element.tagName);
+    });
+    expect(overlapping).toEqual([]);
+  });
+}
 
 test.describe('/evidence/ without JavaScript, from a shared link', () => {
   test.use({ javaScriptEnabled: false });

@@ -63,6 +63,16 @@ describe('the evidence filters', () => {
     expect(matchesFilters(item({ date: '2024-12' }), { year: '2025' })).toBe(false);
   });
 
+  it("a year's totals reported the next year are found under both years, and after the earlier one", () => {
+    const totals = item({ date: '2026-01-22', covers: 2025 });
+    expect(matchesFilters(totals, { year: '2025' })).toBe(true);
+    expect(matchesFilters(totals, { year: '2026' })).toBe(true);
+    expect(matchesFilters(totals, { year: '2024' })).toBe(false);
+    expect(matchesFilters(totals, { from: '2026' })).toBe(true);
+    // The CSS reads the date's year first ("and later years" compares it) and finds either year.
+    expect(filterAttributes(totals)['data-year']).toBe('2026 2025');
+  });
+
   it('a direction chosen with an analogy is the direction on that analogy', () => {
     expect(matchesFilters(item(), { analogy: 'opacity', direction: 'supports' })).toBe(true);
     expect(matchesFilters(item(), { analogy: 'opacity', direction: 'weakens' })).toBe(false);
@@ -196,6 +206,28 @@ describe('the evidence filters', () => {
     expect(matchesWords(text, '"Leading the')).toBe(true);
     expect(matchesWords(text, '"eading the future"')).toBe(false);
     expect(matchesWords(text, 'donation lawsuit')).toBe(false);
+    // As written to its last word: a quoted name is not the start of a longer one.
+    expect(matchesWords('the AI Action Plan', '"AI Act"')).toBe(false);
+    expect(matchesWords("the EU AI Act's code", '"AI Act"')).toBe(true);
+    expect(matchesWords('spent $1.6 million (a record)', '"$1.6 million (a"')).toBe(true);
+  });
+
+  it('finds the words a journalist types for bills, laws and their preemption', () => {
+    const moratorium = 'Dario Amodei opposed a proposed 10-year federal ban on state AI laws.';
+    for (const search of ['moratorium', 'preemption', 'pre-emption', 'preempt'])
+      expect(matchesWords(moratorium, search)).toBe(true);
+    expect(matchesWords('Google asked that federal policy "preempt" state rules', 'moratorium')).toBe(true);
+    expect(matchesWords('It endorsed SB 53.', 'SB53')).toBe(true);
+    expect(matchesWords('It endorsed SB 53.', 'sb-53')).toBe(true);
+    expect(matchesWords('It endorsed SB 531.', 'SB53')).toBe(false);
+    expect(matchesWords('It opposed the bill.', 'legislation')).toBe(true);
+    expect(matchesWords('the state law', 'legislation')).toBe(true);
+    // One way: "bill" is not widened to "legislation", and short words are found whole.
+    expect(matchesWords('the legislation', 'bill')).toBe(false);
+    expect(matchesWords('a $30 billion deal', 'bill')).toBe(false);
+    expect(matchesWords('two bills', 'bill')).toBe(true);
+    expect(matchesWords('the Action Plan', 'act')).toBe(false);
+    expect(matchesWords('a lawsuit', 'law')).toBe(false);
   });
 
   it('finds the evidence ids a text names, so that pages link them and the search passes over them', () => {
@@ -219,10 +251,10 @@ describe('the evidence filters', () => {
   it('the CSS of "and later years" hides only the earlier years', () => {
     const css = filterCss('.explorer', '.ev-item', OFFERED);
     expect(css).toContain(
-      ':has(#filter-year-2025:checked):has(#filter-year-later:checked) .ev-item[data-year="2024"]',
+      ':has(#filter-year-2025:checked):has(#filter-year-later:checked) .ev-item[data-year^="2024"]',
     );
     expect(css).not.toContain(
-      ':has(#filter-year-2025:checked):has(#filter-year-later:checked) .ev-item[data-year="2026"]',
+      ':has(#filter-year-2025:checked):has(#filter-year-later:checked) .ev-item[data-year^="2026"]',
     );
     expect(css).toContain(
       ':has(#filter-year-2025:checked):not(:has(#filter-year-later:checked)) .ev-item:not([data-year~="2025"])',
