@@ -18,13 +18,18 @@ interface RubricEvidence {
   aliases?: string[];
   date: string;
   labs: string[];
+  mentions?: string[];
   bears: { analogy: string; direction: 'supports' | 'weakens'; labs?: string[] }[];
   summary: string;
   sources: { url: string }[];
   checked: boolean;
   checkNote?: string;
 }
-const rubric = JSON.parse(read('/rubric.json')) as { $schema: string; evidence: RubricEvidence[] };
+const rubric = JSON.parse(read('/rubric.json')) as {
+  $schema: string;
+  labs: { id: string; name: string }[];
+  evidence: RubricEvidence[];
+};
 const schema = JSON.parse(read('/rubric.schema.json')) as Record<string, unknown>;
 
 describe('/rubric.schema.json', () => {
@@ -90,6 +95,23 @@ describe('/evidence/', () => {
     expect(listed).toEqual(rubric.evidence.map((e) => e.id));
     const dates = rubric.evidence.map((e) => e.date);
     expect(dates).toEqual([...dates].sort().reverse());
+  });
+
+  it('finds an item under every lab its summary names, counted for it or not', () => {
+    // The names the summaries use for a lab besides its own: Alphabet's spending is tagged to Google DeepMind.
+    const alsoCalled: Record<string, string[]> = { 'google-deepmind': ['Google', 'Alphabet', 'DeepMind'] };
+    // Where a lab's name stands for something else: Google's app store.
+    const notTheLab = new Set(['deepseek-berlin-app-report-2025 google-deepmind']);
+    const unlisted = rubric.evidence.flatMap((item) =>
+      rubric.labs
+        .filter(({ id, name }) =>
+          [name, ...(alsoCalled[id] ?? [])].some((n) => new RegExp(`(?<![\\w-])${n}(?![\\w-])`).test(item.summary)),
+        )
+        .map(({ id }) => id)
+        .filter((lab) => !item.labs.includes(lab) && !item.mentions?.includes(lab) && !notTheLab.has(`${item.id} ${lab}`))
+        .map((lab) => `${item.id} names ${lab}`),
+    );
+    expect(unlisted).toEqual([]);
   });
 
   it("shows every item's check status with its note, checked or not, where readers and the search see it", () => {
@@ -219,7 +241,7 @@ describe("a lab page's repeated items", () => {
     for (const { id } of rubric.labs) {
       const html = readPage(`/labs/${id}/`);
       for (const [, target, text] of html.matchAll(
-        /<li class="evidence-line"[^>]*>\s*<a href="#evidence-([^"]+)">([^<]*)<\/a>/g,
+        /<li>\s*<a href="#evidence-([^"]+)">([^<]*)<\/a>/g,
       )) {
         lines += 1;
         const summary = summaryOf
@@ -250,7 +272,7 @@ describe("an analogy page's evidence lines", () => {
     for (const { id } of full.analogies) {
       const html = readPage(`/analogies/${id}/`);
       for (const [, target, text] of html.matchAll(
-        /<li class="evidence-line" id="evidence-([^"]+)"[^>]*>(?:<span [^>]*><\/span>)*\s*<a [^>]*>([^<]*)<\/a>/g,
+        /<li id="evidence-([^"]+)">(?:<span [^>]*><\/span>)*\s*<a [^>]*>([^<]*)<\/a>/g,
       )) {
         lines += 1;
         const item = itemById.get(target!)!;
