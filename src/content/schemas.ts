@@ -153,10 +153,10 @@ export const evidenceSchema = z
     /** The labs it concerns, by slug. */
     labs: z.array(slug).min(1),
     /**
-     * Labs the item names but does not bear on, by slug: a joint count of several firms'
-     * lobbying names one whose own figure for the year is another item, and counting it here
-     * too would count it twice. A reader filtering by such a lab still finds the item, which
-     * counts for none of that lab's cells.
+     * Labs the item's summary names but it does not bear on, by slug: a rival it is compared
+     * with, or a firm in a joint count of lobbying whose own figure for the year is another
+     * item. A reader filtering by such a lab still finds the item, which counts for none of
+     * that lab's cells.
      */
     mentions: z.array(slug).min(1).optional(),
     /**

@@ -109,7 +109,7 @@ export function matchesWords(text: string, search: string): boolean {
       .split(/[\s\-‐–—"“”]+/)
       .filter(Boolean)
       .every((word) => {
-        const stemmed = word.replace(/(ying|ied|ies|ing|ed|es|s|y)$/, '');
+        const stemmed = word.replace(/(yists?|ying|ied|ies|ing|ed|es|s|y)$/, '');
         const stem =
           stemmed.length >= 4 ? stemmed : word.length >= 4 && word.endsWith('s') ? word.slice(0, -1) : word;
         return (

@@ -144,6 +144,8 @@ describe('the evidence filters', () => {
   it('the search matches every word, in any case and order, allowing common endings, with the other filters', () => {
     const text = 'OpenAI lobbied against the bill; its lobbyists met officials. Policies changed.';
     expect(matchesWords(text, 'lobbying')).toBe(true);
+    expect(matchesWords('Anthropic lobbied Congress', 'lobbyist')).toBe(true);
+    expect(matchesWords('its lobbying rose', 'lobbyists')).toBe(true);
     expect(matchesWords(text, 'LOBBYING openai')).toBe(true);
     expect(matchesWords(text, 'policy')).toBe(true);
     expect(matchesWords(text, 'lobbying subpoena')).toBe(false);
