@@ -292,6 +292,21 @@ test.describe('/evidence/ with JavaScript', () => {
     expect(await shownIds(page)).toEqual(expectedIds({ from: '2025' }));
   });
 
+  test('choosing Any year clears "and later years", so the next year chosen means that year alone', async ({
+    page,
+  }) => {
+    await page.goto('/evidence/');
+    const years = page.getByRole('group', { name: 'Year' });
+    await years.getByRole('radio', { name: '2025' }).check();
+    await years.getByLabel('and later years').check();
+    await expect(page).toHaveURL(/[?&]from=2025/);
+    await years.getByRole('radio', { name: 'Any' }).check();
+    await expect(years.getByLabel('and later years')).not.toBeChecked();
+    await years.getByRole('radio', { name: '2024' }).check();
+    await expect(page).toHaveURL(/[?&]year=2024(&|$)/);
+    expect(await shownIds(page)).toEqual(expectedIds({ year: '2024' }));
+  });
+
   test('Back undoes each filter change and Forward redoes it', async ({ page }) => {
     await page.goto('/evidence/');
     await choose(page, { lab: 'openai' });
