@@ -20,7 +20,7 @@ export interface FilterableItem extends EvidenceRef {
  * (2025's lobbying, reported in January 2026, is found under 2025 and 2026). The date's comes
  * first and is the latest, which is the one "and later years" compares.
  */
-const yearsOf = (item: FilterableItem) => [
+export const yearsOf = (item: Pick<FilterableItem, 'date' | 'covers'>) => [
   item.date.slice(0, 4),
   ...(item.covers === undefined ? [] : [String(item.covers)]),
 ];
