@@ -55,7 +55,7 @@ export const rubricDocumentSchema = z
     /** The analogies in their fixed order. */
     analogies: z.array(analogySchema.omit({ order: true, thesis: true }).extend({ id: slug })),
     /** The labs, in display order. */
-    labs: z.array(labSchema.pick({ key: true, name: true }).extend({ id: slug })),
+    labs: z.array(labSchema.pick({ key: true, name: true, alsoCalled: true }).extend({ id: slug })),
     /** Every evidence item, newest first. */
     evidence: z.array(z.strictObject({ id: slug, ...evidenceSchema.shape })),
     /** The site's reading of every lab on every analogy. */

@@ -117,6 +117,11 @@ export const labSchema = z.strictObject({
   founded: z.int().min(1900).max(2100),
   /** The lab's own website. */
   website: httpsUrl,
+  /**
+   * Other names the items call it by ("Google", its owner "Alphabet"): a summary naming the lab by
+   * one of them must count for it or mention it, and a search for one finds the lab's items.
+   */
+  alsoCalled: z.array(z.string().min(2)).optional(),
 });
 
 /** Which way an evidence item pulls: the analogy fits the lab better (supports) or worse (weakens). */

@@ -5,7 +5,15 @@
  * never needs it, nor the scoring code it reads.
  */
 import { cellBearings, type EvidenceRef } from '../rubric/scoring';
-import { LATER_ID, matchesWords, optionId, type FilterName, type Filters } from './evidence-filters';
+import {
+  LATER_ID,
+  matchesWords,
+  optionId,
+  type FilterName,
+  type Filters,
+  type LabNames,
+  type SearchText,
+} from './evidence-filters';
 
 /** What the filters read from an item. */
 export interface FilterableItem extends EvidenceRef {
@@ -25,6 +33,11 @@ export const yearsOf = (item: Pick<FilterableItem, 'date' | 'covers'>) => [
   ...(item.covers === undefined ? [] : [String(item.covers)]),
 ];
 
+/** The names the search knows each lab by (see SearchText): its own, then those it is also called. */
+export const labNamesOf = (
+  labs: readonly { readonly name: string; readonly alsoCalled?: readonly string[] | undefined }[],
+) => labs.map(({ name, alsoCalled = [] }) => [name, ...alsoCalled].map((n) => n.toLowerCase()));
+
 /**
  * Whether an item matches every filter set. With a lab chosen, the analogy and direction are the
  * ones the item bears on for that lab: an item that weakens one analogy for OpenAI only is not
@@ -33,11 +46,16 @@ export const yearsOf = (item: Pick<FilterableItem, 'date' | 'covers'>) => [
  * analogy while also touching opacity. An item that only mentions the lab (see the schema's
  * `mentions`) is found under it, and under an analogy it bears on, but never in a direction.
  */
-export function matchesFilters(item: FilterableItem, filters: Filters, text = ''): boolean {
+export function matchesFilters(
+  item: FilterableItem,
+  filters: Filters,
+  text: string | SearchText = '',
+  labNames: LabNames = [],
+): boolean {
   const { lab, analogy, direction, year, from, q } = filters;
   if (year && !yearsOf(item).includes(year)) return false;
   if (from && item.date.slice(0, 4) < from) return false;
-  if (q && !matchesWords(text, q)) return false;
+  if (q && !matchesWords(text, q, labNames)) return false;
   if (lab) {
     if (item.mentions?.includes(lab))
       return !direction && (!analogy || item.bears.some((b) => b.analogy === analogy));

@@ -18,6 +18,9 @@ const QUERY_NAMES = ['lab', 'analogy', 'direction', 'year', 'from', 'q'] as cons
 /** The id of the "and later years" box that turns a chosen year into `from`. */
 export const LATER_ID = 'filter-year-later';
 
+const PRESSING_GOVERNMENT =
+  /(?<![\p{L}\p{N}])(?:ask|urg|press(?:ed|ing)|oppos|testif|letter|call(?:ed|ing)? (?:for|on|to))\p{L}*[^.;]{0,100}?(?<![\p{L}\p{N}])(?:congress|senat|governor|white house|government|lawmaker|legislat|federal|state (?:ai )?law|rules?(?![\p{L}])|bill(?![\p{L}])|regulat|ai act|code of practice|moratori|preempt)/u;
+
 /**
  * Words a reader may search for that the items say differently: political giving ("donation",
  * where an item says "gave $20 million" or "gift"), military work, dismissals, and British and
@@ -55,10 +58,15 @@ const SYNONYMS: readonly (readonly (string | { readonly word: string; readonly f
  * the President's inauguration and ballroom, which the items never call political, but a search
  * for "inauguration" is not widened to every super PAC.
  */
-const BROADER: readonly (readonly [string, readonly string[]])[] = [
+const BROADER: readonly (readonly [string, readonly Synonym[]])[] = [
   ['politic', ['inaugura', 'ballroom']],
   // "Legislation" is what the items name bill by bill and law by law.
   ['legislat', ['bill', 'law', 'act', 'statute']],
+  // Lobbying, as readers mean it, is also a lab pressing lawmakers or officials in its own name: a
+  // submission that "asked that federal policy preempt" state rules, a letter that "asked Governor
+  // Newsom". Such a verb counts only with a government or its rules soon after it, in the same
+  // sentence, so that staff who "asked Sundar Pichai" are not lobbying.
+  ['lobb', [{ word: 'urged', found: PRESSING_GOVERNMENT }]],
 ];
 const SHORT_ENTRY = 5;
 /**
@@ -89,15 +97,30 @@ function holdsSynonym(text: string, entry: Synonym): boolean {
 }
 
 /**
+ * What the search reads of an item: all of its words (`all`), and the part that says whom it is
+ * about (`about`: the names of the labs it counts for or names, and its summary). A lab's name in a
+ * search is looked for in the latter only, by any of the lab's names, so that "Google lobbying" finds
+ * what the items say of Google or Alphabet, and not an OpenAI item whose note mentions a Google Doc.
+ */
+export interface SearchText {
+  readonly all: string;
+  readonly about: string;
+}
+/** Every lab's names in lower case, one list per lab: ["google deepmind", "google", "alphabet", "deepmind"]. */
+export type LabNames = readonly (readonly string[])[];
+
+/**
  * Whether a text holds every word of a search, in any order and case ("openai lobbying"), each at
  * the start of a word of the text: "PAC" finds "PACs" but not "impact". A word's common English
  * ending is dropped first, so that "lobbying" also finds "lobbied" and "lobbyist", "policy" finds
  * "policies", and a short plural such as "PACs" finds "PAC". A word also finds its synonyms (see
  * SYNONYMS), and a hyphen separates words, so that "super-PAC" finds "super PAC" and the reverse. A
- * phrase in quotes is found only as written.
+ * phrase in quotes is found only as written. A word of a lab's name (see SearchText) is found
+ * whole, by any of that lab's names.
  */
-export function matchesWords(text: string, search: string): boolean {
-  const haystack = normalised(text);
+export function matchesWords(text: string | SearchText, search: string, labNames: LabNames = []): boolean {
+  const haystack = normalised(typeof text === 'string' ? text : text.all);
+  const about = typeof text === 'string' ? haystack : normalised(text.about);
   // A bill's number is a phrase however it is typed: "SB53" is "SB 53", and not "SB 531".
   const query = normalised(search).replace(/(?<![\p{L}\p{N}])(sb|ab|hb)[\s-]?(\d+)/gu, '"$1 $2"');
   // A phrase in quotes must appear as written ("Leading the Future"), whole words from first to last.
@@ -109,6 +132,10 @@ export function matchesWords(text: string, search: string): boolean {
       .split(/[\s\-‐–—"“”]+/)
       .filter(Boolean)
       .every((word) => {
+        const lab = labNames.find((names) =>
+          names.some((name) => name.split(' ').includes(word.replace(/['’]s?$/, ''))),
+        );
+        if (lab) return lab.some((name) => holdsWord(about, escaped(name)));
         const stemmed = word.replace(/(yists?|ying|ied|ies|ing|ed|es|s|y)$/, '');
         const stem =
           stemmed.length >= 4 ? stemmed : word.length >= 4 && word.endsWith('s') ? word.slice(0, -1) : word;

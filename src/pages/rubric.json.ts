@@ -43,7 +43,12 @@ export const GET: APIRoute = async ({ site: origin }) => {
       search: a.data.search,
       literature: a.data.literature,
     })),
-    labs: site.labs.map((l) => ({ id: l.id, key: l.data.key, name: l.data.name })),
+    labs: site.labs.map((l) => ({
+      id: l.id,
+      key: l.data.key,
+      name: l.data.name,
+      ...(l.data.alsoCalled ? { alsoCalled: l.data.alsoCalled } : {}),
+    })),
     evidence: site.evidence.map((e) => ({
       id: e.id,
       ...(e.data.aliases ? { aliases: e.data.aliases } : {}),

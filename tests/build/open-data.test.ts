@@ -27,7 +27,7 @@ interface RubricEvidence {
 }
 const rubric = JSON.parse(read('/rubric.json')) as {
   $schema: string;
-  labs: { id: string; name: string }[];
+  labs: { id: string; name: string; alsoCalled?: string[] }[];
   evidence: RubricEvidence[];
 };
 const schema = JSON.parse(read('/rubric.schema.json')) as Record<string, unknown>;
@@ -98,14 +98,12 @@ describe('/evidence/', () => {
   });
 
   it('finds an item under every lab its summary names, counted for it or not', () => {
-    // The names the summaries use for a lab besides its own: Alphabet's spending is tagged to Google DeepMind.
-    const alsoCalled: Record<string, string[]> = { 'google-deepmind': ['Google', 'Alphabet', 'DeepMind'] };
     // Where a lab's name stands for something else: Google's app store.
     const notTheLab = new Set(['deepseek-berlin-app-report-2025 google-deepmind']);
     const unlisted = rubric.evidence.flatMap((item) =>
       rubric.labs
-        .filter(({ id, name }) =>
-          [name, ...(alsoCalled[id] ?? [])].some((n) => new RegExp(`(?<![\\w-])${n}(?![\\w-])`).test(item.summary)),
+        .filter(({ name, alsoCalled }) =>
+          [name, ...(alsoCalled ?? [])].some((n) => new RegExp(`(?<![\\w-])${n}(?![\\w-])`).test(item.summary)),
         )
         .map(({ id }) => id)
         .filter((lab) => !item.labs.includes(lab) && !item.mentions?.includes(lab) && !notTheLab.has(`${item.id} ${lab}`))

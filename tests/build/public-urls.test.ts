@@ -48,4 +48,13 @@ describe('the public URL list', () => {
     });
     expect(missing).toEqual([]);
   });
+
+  it("no evidence anchor is published that the frozen list does not name (add a new item's on purpose)", () => {
+    const published = ANALOGY_SLUGS.flatMap((slug) =>
+      attributeValues(readPage(`/analogies/${slug}/`), 'id')
+        .filter((id) => id.startsWith('evidence-'))
+        .map((id) => `/analogies/${slug}/#${id}`),
+    );
+    expect(published.filter((url) => !FROZEN_EVIDENCE_ANCHORS.includes(url))).toEqual([]);
+  });
 });

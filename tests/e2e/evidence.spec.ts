@@ -2,8 +2,13 @@ import { readFileSync, readdirSync } from 'node:fs';
 import type { Page } from '@playwright/test';
 import { axeViolations, expect, test } from './fixtures';
 import { splitItemIds } from '../../src/data/format';
-import { matchesWords, type FilterName, type Filters } from '../../src/data/evidence-filters';
-import { matchesFilters } from '../../src/data/evidence-filter-rules';
+import {
+  matchesWords,
+  type FilterName,
+  type Filters,
+  type SearchText,
+} from '../../src/data/evidence-filters';
+import { labNamesOf, matchesFilters } from '../../src/data/evidence-filter-rules';
 
 interface Item {
   id: string;
@@ -20,7 +25,7 @@ interface Item {
 }
 const data = JSON.parse(readFileSync(`${process.env['OUT_DIR'] ?? 'dist'}/rubric.json`, 'utf8')) as {
   evidence: Item[];
-  labs: { id: string; name: string }[];
+  labs: { id: string; name: string; alsoCalled?: string[] }[];
   analogies: { id: string; title: string }[];
 };
 const total = data.evidence.length;
@@ -92,16 +97,19 @@ const shownRows = (page: Page, attribute: 'data-item' | 'data-labs') =>
 /** Roughly what the search reads of an item on the page: not the ids of other items its note names. */
 const nameOf = (lab: string) => data.labs.find((l) => l.id === lab)!.name;
 const titleOf = (analogy: string) => data.analogies.find((a) => a.id === analogy)!.title;
-const textOf = (e: Item) =>
-  [
-    ...[...e.labs, ...(e.mentions ?? [])].map(nameOf),
+const textOf = (e: Item): SearchText => {
+  const about = [...[...e.labs, ...(e.mentions ?? [])].map(nameOf), e.summary].join(' ');
+  const all = [
+    about,
     ...e.bears.map((b) => titleOf(b.analogy)),
-    e.summary,
     ...e.sources.flatMap((s) => [s.publisher, s.title]),
     ...splitItemIds(e.checkNote ?? '').filter((part) => typeof part === 'string'),
   ].join(' ');
+  return { all, about };
+};
+const labNames = labNamesOf(data.labs);
 const expectedIds = (filters: Filters) =>
-  data.evidence.filter((e) => matchesFilters(e, filters, textOf(e))).map((e) => e.id);
+  data.evidence.filter((e) => matchesFilters(e, filters, textOf(e), labNames)).map((e) => e.id);
 
 /**
  * The overview timeline's marks, in both drawings, as they are drawn: whether a mark is drawn as
@@ -370,7 +378,7 @@ test.describe('/evidence/ with JavaScript', () => {
       .find(
         ([e, w]) =>
           !matchesWords(elsewhere(e), w) &&
-          data.evidence.filter((other) => matchesWords(textOf(other), w)).length === 1,
+          data.evidence.filter((other) => matchesWords(textOf(other), w, labNames)).length === 1,
       )!;
     expect(expectedIds({ q: word })).toEqual([item.id]);
     await page.goto('/evidence/');
@@ -388,7 +396,7 @@ test.describe('/evidence/ with JavaScript', () => {
     const expected = expectedIds({ q: 'donation' });
     // Items that say "gave" or "gift" but never "donation" are among them.
     expect(
-      expected.filter((id) => !/donat/i.test(textOf(data.evidence.find((e) => e.id === id)!))).length,
+      expected.filter((id) => !/donat/i.test(textOf(data.evidence.find((e) => e.id === id)!).all)).length,
     ).toBeGreaterThan(0);
     await page.goto('/evidence/');
     await page.getByRole('searchbox', { name: 'Search' }).fill('donation');
@@ -399,7 +407,9 @@ test.describe('/evidence/ with JavaScript', () => {
       .flatMap((e) =>
         splitItemIds(e.checkNote ?? '').flatMap((p) => (typeof p === 'string' ? [] : [[e, p.id] as const])),
       )
-      .find(([e, id]) => data.evidence.some((other) => other.id === id) && !matchesWords(textOf(e), id))!;
+      .find(
+        ([e, id]) => data.evidence.some((other) => other.id === id) && !matchesWords(textOf(e), id, labNames),
+      )!;
     // Searching a named item's id finds entries by their own words, not the note naming it.
     const byId = expectedIds({ q: named });
     expect(byId).not.toContain(noting.id);
@@ -480,6 +490,29 @@ test.describe('/evidence/ with JavaScript', () => {
       const shown = await shownIds(page);
       for (const id of wanted) expect(shown, `${name}: ${id}`).toContain(id);
       expect(shown).toEqual(expectedIds({ lab, analogy: 'power-seeking', from: '2025' }));
+    }
+  });
+
+  test('a search for "<lab> lobbying" finds what the lab pressed on governments, and not another lab\'s item that names it in a note', async ({
+    page,
+  }) => {
+    await page.goto('/evidence/');
+    const search = page.getByRole('searchbox', { name: 'Search' });
+    for (const [q, wanted, unwanted] of [
+      // Google's request for preemption says "asked", not "lobbying"; an OpenAI letter's note says "a Google Doc".
+      ['google lobbying', 'ai-action-plan-preemption-2025', 'openai-newsom-harmonization-letter-2025'],
+      // Alphabet is Google: its items are found by either name.
+      ['alphabet lobbying', 'ai-action-plan-preemption-2025', 'openai-newsom-harmonization-letter-2025'],
+      ['openai lobbying', 'openai-newsom-harmonization-letter-2025', 'google-eu-code-reservations-2025'],
+    ] as const) {
+      const expected = expectedIds({ q });
+      expect(expected, q).toContain(wanted);
+      expect(expected, q).not.toContain(unwanted);
+      await search.fill(q);
+      await expect(page.locator('#evidence-count')).toHaveText(
+        `Showing ${expected.length} of ${total} items`,
+      );
+      expect(await shownIds(page)).toEqual(expected);
     }
   });
 
@@ -705,7 +738,13 @@ for (const [width, height] of [
       return [...document.querySelectorAll('#evidence-filters fieldset, #evidence-filters p, #clear-filters')]
         .filter((element) => {
           const r = element.getBoundingClientRect();
-          return r.height > 0 && r.top < box.bottom && box.top < r.bottom && r.left < box.right && box.left < r.right;
+          return (
+            r.height > 0 &&
+            r.top < box.bottom &&
+            box.top < r.bottom &&
+            r.left < box.right &&
+            box.left < r.right
+          );
         })
         .map((element) => element.className || element.id || element.tagName);
     });

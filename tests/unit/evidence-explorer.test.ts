@@ -232,6 +232,48 @@ describe('the evidence filters', () => {
     expect(matchesWords('a lawsuit', 'law')).toBe(false);
   });
 
+  it('"lobbying" also finds a lab pressing a government or its rules in its own name, and nothing else it asked', () => {
+    for (const summary of [
+      'Google asked that federal policy "preempt a chaotic patchwork of state-level rules"',
+      'OpenAI asked Governor Newsom to treat frontier developers as compliant',
+      'Anthropic urged Congress not to preempt them',
+      'Testifying to the Senate Commerce Committee, Sam Altman said',
+      'a public call to narrow rules that bind Google',
+    ])
+      expect(matchesWords(summary, 'lobbying'), summary).toBe(true);
+    for (const summary of [
+      'more than 600 employees asked Sundar Pichai to bar classified work',
+      'a classified deal letting the Pentagon use its AI models for "any lawful government purpose"',
+      'OpenAI asked for comment. The federal contract',
+    ])
+      expect(matchesWords(summary, 'lobbying'), summary).toBe(false);
+  });
+
+  it("a lab's name is found, by any of its names, only where the item says whom it is about", () => {
+    const names = [['google deepmind', 'google', 'alphabet', 'deepmind'], ['meta'], ['openai']];
+    const openaiLetter = {
+      about:
+        'OpenAI While SB 53 was before the legislature, OpenAI asked Governor Newsom to treat developers as compliant',
+      all: 'OpenAI While SB 53 was before the legislature, OpenAI asked Governor Newsom … The letter was read in a Google Doc.',
+    };
+    expect(matchesWords(openaiLetter, 'google lobbying', names)).toBe(false);
+    expect(matchesWords(openaiLetter, 'openai lobbying', names)).toBe(true);
+    expect(matchesWords(openaiLetter, '"Google Doc"', names)).toBe(true);
+    const capex = { about: 'Google DeepMind Alphabet said it expected to spend $75 billion', all: '' };
+    for (const search of ['google', 'Alphabet', "Google's", 'deepmind spending'])
+      expect(matchesWords({ ...capex, all: capex.about }, search, names), search).toBe(true);
+    const card = {
+      about: 'Meta Meta released Llama 4',
+      all: 'Meta Meta released Llama 4 with little metadata',
+    };
+    expect(matchesWords(card, 'meta', names)).toBe(true);
+    expect(matchesWords({ about: 'OpenAI kept metadata', all: 'OpenAI kept metadata' }, 'meta', names)).toBe(
+      false,
+    );
+    // Without the labs' names, a name is a word like any other, as before.
+    expect(matchesWords(openaiLetter.all, 'google')).toBe(true);
+  });
+
   it('finds the evidence ids a text names, so that pages link them and the search passes over them', () => {
     expect(splitItemIds('Its first quarter is anthropic-lobbying-record-2026; see also meta-2025.')).toEqual([
       'Its first quarter is ',
