@@ -320,7 +320,6 @@ export const FROZEN_EVIDENCE_ANCHORS = [
   '/analogies/power-seeking/#evidence-microsoft-ai-licensing-proposal-2023',
   '/analogies/power-seeking/#evidence-xai-onegov-grok-2025',
   '/analogies/power-seeking/#evidence-deepseek-house-committee-report-2025',
-  '/analogies/incorrigibility/#evidence-google-eu-code-reservations-2025',
   // Lab pages' evidence anchors, where an item stopped counting for the lab whose page held it.
   '/labs/microsoft/#evidence-microsoft-openai-agi-expert-panel-2025',
 ];
