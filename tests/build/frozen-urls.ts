@@ -308,7 +308,6 @@ export const FROZEN_EVIDENCE_ANCHORS = [
   '/analogies/power-seeking/#evidence-google-genai-mil-2025',
   '/analogies/power-seeking/#evidence-google-onegov-gemini-2025',
   '/analogies/power-seeking/#evidence-google-eu-code-reservations-2025',
-  '/analogies/power-seeking/#evidence-google-ai-action-plan-submission-2025',
   '/analogies/power-seeking/#evidence-google-ai-principles-weapons-2025',
   '/analogies/power-seeking/#evidence-meta-sb53-statement-2025',
   '/analogies/power-seeking/#evidence-meta-onegov-llama-2025',
@@ -320,6 +319,9 @@ export const FROZEN_EVIDENCE_ANCHORS = [
   '/analogies/power-seeking/#evidence-microsoft-ai-licensing-proposal-2023',
   '/analogies/power-seeking/#evidence-xai-onegov-grok-2025',
   '/analogies/power-seeking/#evidence-deepseek-house-committee-report-2025',
+  '/analogies/power-seeking/#evidence-eu-gpai-code-signatories-2025',
+  '/analogies/power-seeking/#evidence-meta-capex-2026',
+  '/analogies/power-seeking/#evidence-meta-eu-code-refusal-2025',
   // Lab pages' evidence anchors, where an item stopped counting for the lab whose page held it.
   '/labs/microsoft/#evidence-microsoft-openai-agi-expert-panel-2025',
 ];
