@@ -65,15 +65,18 @@ const BROADER: readonly (readonly [string, readonly Synonym[]])[] = [
   // Lobbying, as readers mean it, is also a lab pressing lawmakers or officials in its own name: a
   // submission that "asked that federal policy preempt" state rules, a letter that "asked Governor
   // Newsom". Such a verb counts only with a government or its rules soon after it, in the same
-  // sentence, so that staff who "asked Sundar Pichai" are not lobbying.
-  ['lobb', [{ word: 'urged', found: PRESSING_GOVERNMENT }]],
+  // sentence, so that staff who "asked Sundar Pichai" are not lobbying. Readers looking for a lab's
+  // lobbying also expect the super PACs it funds to fight rules.
+  ['lobb', [{ word: 'urged', found: PRESSING_GOVERNMENT }, 'super pac', 'super-pac']],
+  // Money spent is often money "paid" or "invested": $45 million paid into a super PAC.
+  ...(['spend', 'spent'] as const).map((start) => [start, ['paid', 'pay', 'invest']] as const),
 ];
 const SHORT_ENTRY = 5;
 /**
  * Short words found only whole (with a plural or past ending), as the short synonyms are: a bill
- * is not a billion, nor an act an action.
+ * is not a billion, an act not an action, nor a PAC a pact.
  */
-const WHOLE_WORDS = new Set(['bill', 'act', 'law', 'ban']);
+const WHOLE_WORDS = new Set(['bill', 'act', 'law', 'ban', 'pac']);
 
 type Synonym = (typeof SYNONYMS)[number][number];
 const wordOf = (entry: Synonym) => (typeof entry === 'string' ? entry : entry.word);

@@ -14,6 +14,8 @@ export const GET: APIRoute = async () => {
       summary: e.data.summary,
       sourceUrl: e.data.sources[0]!.url,
       checked: e.data.checked,
+      ...(e.data.covers === undefined ? {} : { covers: e.data.covers }),
+      ...(e.data.mentions === undefined ? {} : { mentions: e.data.mentions }),
     })),
   );
   return new Response(csv, { headers: { 'Content-Type': 'text/csv; charset=utf-8' } });

@@ -14,8 +14,10 @@ export const EVIDENCE_CSV_HEADER = [
   'summary',
   'source_url',
   'checked',
-  // Last, so that a script reading the first eight columns by position still reads them.
+  // Added after the first eight, so that a script reading those by position still reads them.
   'date_precision',
+  'covers',
+  'also_names',
 ] as const;
 
 /**
@@ -34,6 +36,10 @@ export interface EvidenceCsvItem extends EvidenceRef {
   /** The first (most authoritative) source's address. */
   readonly sourceUrl: string;
   readonly checked: boolean;
+  /** The year whose totals the item reports, when that is not its date's year. */
+  readonly covers?: number;
+  /** Labs the item names without counting for them. */
+  readonly mentions?: readonly string[];
 }
 
 export function evidenceToCsv(items: readonly EvidenceCsvItem[]): string {
@@ -50,6 +56,8 @@ export function evidenceToCsv(items: readonly EvidenceCsvItem[]): string {
         item.sourceUrl,
         String(item.checked),
         datePrecision(item.date),
+        item.covers === undefined ? '' : String(item.covers),
+        (item.mentions ?? []).join(' '),
       ]),
     ),
   ]);
@@ -78,13 +86,22 @@ export function evidenceFromCsv(text: string): EvidenceCsvItem[] {
     (rowNumber, width) => new Error(`row ${rowNumber} has ${width} fields`),
   );
   for (const { rowNumber, fields } of records) {
-    const [id, date, lab, analogy, direction, summary, sourceUrl, checked, precision] = fields;
+    const [id, date, lab, analogy, direction, summary, sourceUrl, checked, precision, covers, alsoNames] =
+      fields;
     if (direction !== 'supports' && direction !== 'weakens')
       throw new Error(`row ${rowNumber}: direction "${direction}"`);
     if (precision !== datePrecision(date))
       throw new Error(`row ${rowNumber}: date ${date} is not to the ${precision}`);
     const entry: Grouped = byId.get(id) ?? {
-      item: { id, date, summary, sourceUrl, checked: checked === 'true' },
+      item: {
+        id,
+        date,
+        summary,
+        sourceUrl,
+        checked: checked === 'true',
+        ...(covers ? { covers: Number(covers) } : {}),
+        ...(alsoNames ? { mentions: alsoNames.split(' ') } : {}),
+      },
       labs: [],
       bears: new Map(),
     };

@@ -19,6 +19,7 @@ interface RubricEvidence {
   date: string;
   labs: string[];
   mentions?: string[];
+  covers?: number;
   bears: { analogy: string; direction: 'supports' | 'weakens'; labs?: string[] }[];
   summary: string;
   sources: { url: string }[];
@@ -68,6 +69,8 @@ describe('/evidence.csv', () => {
       summary: e.summary,
       sourceUrl: e.sources[0]!.url,
       checked: e.checked,
+      ...(e.covers === undefined ? {} : { covers: e.covers }),
+      ...(e.mentions === undefined ? {} : { mentions: e.mentions }),
       // A lab that no bearing concerns cannot appear in a row; none should exist.
       labs: e.labs,
       bears: e.bears.map((b) =>
@@ -81,7 +84,9 @@ describe('/evidence.csv', () => {
 
   it('is UTF-8 with a byte order mark, CRLF line ends and the documented header', () => {
     expect(
-      csv.startsWith('\uFEFFid,date,lab,analogy,direction,summary,source_url,checked,date_precision\r\n'),
+      csv.startsWith(
+        '\uFEFFid,date,lab,analogy,direction,summary,source_url,checked,date_precision,covers,also_names\r\n',
+      ),
     ).toBe(true);
   });
 });
@@ -103,10 +108,15 @@ describe('/evidence/', () => {
     const unlisted = rubric.evidence.flatMap((item) =>
       rubric.labs
         .filter(({ name, alsoCalled }) =>
-          [name, ...(alsoCalled ?? [])].some((n) => new RegExp(`(?<![\\w-])${n}(?![\\w-])`).test(item.summary)),
+          [name, ...(alsoCalled ?? [])].some((n) =>
+            new RegExp(`(?<![\\w-])${n}(?![\\w-])`).test(item.summary),
+          ),
         )
         .map(({ id }) => id)
-        .filter((lab) => !item.labs.includes(lab) && !item.mentions?.includes(lab) && !notTheLab.has(`${item.id} ${lab}`))
+        .filter(
+          (lab) =>
+            !item.labs.includes(lab) && !item.mentions?.includes(lab) && !notTheLab.has(`${item.id} ${lab}`),
+        )
         .map((lab) => `${item.id} names ${lab}`),
     );
     expect(unlisted).toEqual([]);
@@ -238,9 +248,7 @@ describe("a lab page's repeated items", () => {
     let lines = 0;
     for (const { id } of rubric.labs) {
       const html = readPage(`/labs/${id}/`);
-      for (const [, target, text] of html.matchAll(
-        /<li>\s*<a href="#evidence-([^"]+)">([^<]*)<\/a>/g,
-      )) {
+      for (const [, target, text] of html.matchAll(/<li>\s*<a href="#evidence-([^"]+)">([^<]*)<\/a>/g)) {
         lines += 1;
         const summary = summaryOf
           .get(target!)!

@@ -230,6 +230,16 @@ describe('the evidence filters', () => {
     expect(matchesWords('two bills', 'bill')).toBe(true);
     expect(matchesWords('the Action Plan', 'act')).toBe(false);
     expect(matchesWords('a lawsuit', 'law')).toBe(false);
+    expect(matchesWords('an EU AI pact', 'PAC')).toBe(false);
+    expect(matchesWords('two PACs', 'PAC')).toBe(true);
+  });
+
+  it('"lobbying" also finds super PACs, and "spending" money paid or invested, one way', () => {
+    expect(matchesWords('Meta launched a super PAC of its own', 'lobbying')).toBe(true);
+    expect(matchesWords('Meta had paid it $45 million', 'political spending')).toBe(false);
+    expect(matchesWords('Meta had paid its super PAC $45 million', 'political spending')).toBe(true);
+    expect(matchesWords('investing "tens of millions" in a super PAC', 'spending')).toBe(true);
+    expect(matchesWords('it spent $26 million on lobbying', 'paid')).toBe(false);
   });
 
   it('"lobbying" also finds a lab pressing a government or its rules in its own name, and nothing else it asked', () => {
@@ -332,6 +342,7 @@ describe('evidence.csv', () => {
       summary: '=HYPERLINK("x") a summary, with "quotes",\nand a line break',
       sourceUrl: 'https://example.com/a?b=1,2',
       checked: false,
+      mentions: ['meta', 'xai'],
     },
     {
       id: 'meta-example-2024',
@@ -341,6 +352,7 @@ describe('evidence.csv', () => {
       summary: '-1 is not a formula here',
       sourceUrl: 'https://example.com/',
       checked: true,
+      covers: 2023,
     },
   ];
 
@@ -352,14 +364,16 @@ describe('evidence.csv', () => {
     expect(lines.filter((l) => /^(openai|meta)-example/.test(l))).toHaveLength(4);
   });
 
-  it("says which dates are months, since a spreadsheet reads '2025-03' as 1 March", () => {
+  it("says which dates are months (a spreadsheet reads '2025-03' as 1 March), the year whose totals an item gives, and the labs it names without counting", () => {
     const rows = evidenceToCsv(items).split('\r\n');
-    expect(rows[0]!.split(',').at(-1)).toBe('date_precision');
+    expect(rows[0]!.split(',').slice(-3)).toEqual(['date_precision', 'covers', 'also_names']);
     expect(
-      rows.filter((r) => r.startsWith('openai-example-2025,2025-03,')).every((r) => r.endsWith(',month')),
+      rows
+        .filter((r) => r.startsWith('openai-example-2025,2025-03,'))
+        .every((r) => r.endsWith(',month,,meta xai')),
     ).toBe(true);
-    expect(rows.find((r) => r.startsWith('meta-example-2024,'))!.endsWith(',day')).toBe(true);
-    const wrong = evidenceToCsv(items).replace(/,month\r\n/, ',day\r\n');
+    expect(rows.find((r) => r.startsWith('meta-example-2024,'))!.endsWith(',day,2023,')).toBe(true);
+    const wrong = evidenceToCsv(items).replace(/,month,,meta xai\r\n/, ',day,,meta xai\r\n');
     expect(() => evidenceFromCsv(wrong)).toThrow(/row 2: date 2025-03 is not to the day/);
   });
 
