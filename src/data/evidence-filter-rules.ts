@@ -35,8 +35,15 @@ export const yearsOf = (item: Pick<FilterableItem, 'date' | 'covers'>) => [
 
 /** The names the search knows each lab by (see SearchText): its own, then those it is also called. */
 export const labNamesOf = (
-  labs: readonly { readonly name: string; readonly alsoCalled?: readonly string[] | undefined }[],
-) => labs.map(({ name, alsoCalled = [] }) => [name, ...alsoCalled].map((n) => n.toLowerCase()));
+  labs: readonly {
+    readonly id: string;
+    readonly name: string;
+    readonly alsoCalled?: readonly string[] | undefined;
+  }[],
+): LabNames =>
+  Object.fromEntries(
+    labs.map(({ id, name, alsoCalled = [] }) => [id, [name, ...alsoCalled].map((n) => n.toLowerCase())]),
+  );
 
 /**
  * Whether an item matches every filter set. With a lab chosen, the analogy and direction are the
@@ -50,7 +57,7 @@ export function matchesFilters(
   item: FilterableItem,
   filters: Filters,
   text: string | SearchText = '',
-  labNames: LabNames = [],
+  labNames: LabNames = {},
 ): boolean {
   const { lab, analogy, direction, year, from, q } = filters;
   if (year && !yearsOf(item).includes(year)) return false;

@@ -21,6 +21,15 @@ export const LATER_ID = 'filter-year-later';
 const PRESSING_GOVERNMENT =
   /(?<![\p{L}\p{N}])(?:ask|urg|press(?:ed|ing)|oppos|testif|letter|call(?:ed|ing)? (?:for|on|to))\p{L}*[^.;]{0,100}?(?<![\p{L}\p{N}])(?:congress|senat|governor|white house|government|lawmaker|legislat|federal|state (?:ai )?law|rules?(?![\p{L}])|bill(?![\p{L}])|regulat|ai act|code of practice|moratori|preempt)/u;
 
+/** Political giving, which the items say as "gave $20 million", "a gift" or "donated". */
+const GIVING = [
+  'donat',
+  'donor',
+  'gift',
+  { word: 'gave', found: /(?<![\p{L}\p{N}])gave (?:\$|us\$|usd )/u },
+  { word: 'contribut', found: /(?<![\p{L}\p{N}])contribut\p{L}* (?:\$|us\$|usd )/u },
+] as const;
+
 /**
  * Words a reader may search for that the items say differently: political giving ("donation",
  * where an item says "gave $20 million" or "gift"), military work, dismissals, and British and
@@ -31,13 +40,7 @@ const PRESSING_GOVERNMENT =
  * money follows ("gave $25 million"), not in "gave no details".
  */
 const SYNONYMS: readonly (readonly (string | { readonly word: string; readonly found: RegExp })[])[] = [
-  [
-    'donat',
-    'donor',
-    'gift',
-    { word: 'gave', found: /(?<![\p{L}\p{N}])gave (?:\$|us\$|usd )/u },
-    { word: 'contribut', found: /(?<![\p{L}\p{N}])contribut\p{L}* (?:\$|us\$|usd )/u },
-  ],
+  GIVING,
   ['spend', 'spent'],
   ['lawsuit', 'sued', 'suing', 'litigat'],
   ['military', 'pentagon', 'defens', 'defenc'],
@@ -52,6 +55,13 @@ const SYNONYMS: readonly (readonly (string | { readonly word: string; readonly f
   ['licenc', 'licens'],
   ['organis', 'organiz'],
   ['behaviour', 'behavior'],
+  // People the items mostly name by surname: "Elon Musk" also finds "Musk".
+  ['elon', 'musk'],
+  ['sam', 'altman'],
+  ['dario', 'amodei'],
+  ['sundar', 'pichai'],
+  ['satya', 'nadella'],
+  ['demis', 'hassabis'],
 ];
 /**
  * Words that stand for more than their group, one way only: "political" also finds the gifts to
@@ -59,7 +69,10 @@ const SYNONYMS: readonly (readonly (string | { readonly word: string; readonly f
  * for "inauguration" is not widened to every super PAC.
  */
 const BROADER: readonly (readonly [string, readonly Synonym[]])[] = [
-  ['politic', ['inaugura', 'ballroom']],
+  // Lobbying is political spending too, as the hint on /evidence/ groups them.
+  ['politic', ['inaugura', 'ballroom', 'lobby', 'lobbi']],
+  // "Regulation" is what the items name law by law, rule by rule and code by code.
+  ['regulat', ['law', 'rule', 'act', 'bill', 'code of practice', 'statute', 'oversight']],
   // "Legislation" is what the items name bill by bill and law by law.
   ['legislat', ['bill', 'law', 'act', 'statute']],
   // Lobbying, as readers mean it, is also a lab pressing lawmakers or officials in its own name: a
@@ -68,8 +81,8 @@ const BROADER: readonly (readonly [string, readonly Synonym[]])[] = [
   // sentence, so that staff who "asked Sundar Pichai" are not lobbying. Readers looking for a lab's
   // lobbying also expect the super PACs it funds to fight rules.
   ['lobb', [{ word: 'urged', found: PRESSING_GOVERNMENT }, 'super pac', 'super-pac']],
-  // Money spent is often money "paid" or "invested": $45 million paid into a super PAC.
-  ...(['spend', 'spent'] as const).map((start) => [start, ['paid', 'pay', 'invest']] as const),
+  // Money spent is often money "paid", "invested" or given: $45 million paid into a super PAC.
+  ...(['spend', 'spent'] as const).map((start) => [start, ['paid', 'pay', 'invest', ...GIVING]] as const),
 ];
 const SHORT_ENTRY = 5;
 /**
@@ -109,8 +122,18 @@ export interface SearchText {
   readonly all: string;
   readonly about: string;
 }
-/** Every lab's names in lower case, one list per lab: ["google deepmind", "google", "alphabet", "deepmind"]. */
-export type LabNames = readonly (readonly string[])[];
+/** Every lab's names in lower case, by lab id: "google-deepmind": ["google deepmind", "google", "alphabet", "deepmind"]. */
+export type LabNames = Readonly<Record<string, readonly string[]>>;
+
+/** The lab a search names, by any of its names, if it names one. */
+export function labNamedIn(search: string, labNames: LabNames): string | undefined {
+  const words = normalised(search)
+    .split(/[\s\-‐–—"“”]+/)
+    .map((word) => word.replace(/['’]s?$/, ''));
+  return Object.keys(labNames).find((lab) =>
+    labNames[lab]!.some((name) => name.split(' ').some((part) => words.includes(part))),
+  );
+}
 
 /**
  * Whether a text holds every word of a search, in any order and case ("openai lobbying"), each at
@@ -121,7 +144,7 @@ export type LabNames = readonly (readonly string[])[];
  * phrase in quotes is found only as written. A word of a lab's name (see SearchText) is found
  * whole, by any of that lab's names.
  */
-export function matchesWords(text: string | SearchText, search: string, labNames: LabNames = []): boolean {
+export function matchesWords(text: string | SearchText, search: string, labNames: LabNames = {}): boolean {
   const haystack = normalised(typeof text === 'string' ? text : text.all);
   const about = typeof text === 'string' ? haystack : normalised(text.about);
   // A bill's number is a phrase however it is typed: "SB53" is "SB 53", and not "SB 531".
@@ -135,7 +158,7 @@ export function matchesWords(text: string | SearchText, search: string, labNames
       .split(/[\s\-‐–—"“”]+/)
       .filter(Boolean)
       .every((word) => {
-        const lab = labNames.find((names) =>
+        const lab = Object.values(labNames).find((names) =>
           names.some((name) => name.split(' ').includes(word.replace(/['’]s?$/, ''))),
         );
         if (lab) return lab.some((name) => holdsWord(about, escaped(name)));

@@ -4,7 +4,12 @@ import fc from 'fast-check';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
-import { filtersFromQuery, matchesWords, queryFromFilters } from '../../src/data/evidence-filters';
+import {
+  filtersFromQuery,
+  labNamedIn,
+  matchesWords,
+  queryFromFilters,
+} from '../../src/data/evidence-filters';
 import {
   filterAttributes,
   filterCss,
@@ -234,6 +239,24 @@ describe('the evidence filters', () => {
     expect(matchesWords('two PACs', 'PAC')).toBe(true);
   });
 
+  it('a search names a lab by any of its names, so that finding nothing can point to what was searched for on it', () => {
+    const names = { 'google-deepmind': ['google deepmind', 'google', 'alphabet'], xai: ['xai'] };
+    expect(labNamedIn('xAI political spending', names)).toBe('xai');
+    expect(labNamedIn("Alphabet's lobbying", names)).toBe('google-deepmind');
+    expect(labNamedIn('super PAC', names)).toBeUndefined();
+  });
+
+  it('"political" also finds lobbying, "regulation" laws, rules and codes, and a first name the surname', () => {
+    expect(matchesWords('X is in a joint count of lobbying spending', 'political spending')).toBe(true);
+    expect(matchesWords('Microsoft gave $1 million to the inauguration', 'political spending')).toBe(true);
+    expect(matchesWords('xAI sued California over a disclosure law', 'regulation')).toBe(true);
+    expect(matchesWords('signed the code of practice', 'regulation')).toBe(true);
+    expect(matchesWords('a lawsuit', 'regulation')).toBe(false);
+    expect(matchesWords('Musk presented it as the basis for orbital data centres', 'Elon Musk')).toBe(true);
+    // One way: "law" is not widened to every regulation.
+    expect(matchesWords('the regulator asked', 'law')).toBe(false);
+  });
+
   it('"lobbying" also finds super PACs, and "spending" money paid or invested, one way', () => {
     expect(matchesWords('Meta launched a super PAC of its own', 'lobbying')).toBe(true);
     expect(matchesWords('Meta had paid it $45 million', 'political spending')).toBe(false);
@@ -260,7 +283,11 @@ describe('the evidence filters', () => {
   });
 
   it("a lab's name is found, by any of its names, only where the item says whom it is about", () => {
-    const names = [['google deepmind', 'google', 'alphabet', 'deepmind'], ['meta'], ['openai']];
+    const names = {
+      'google-deepmind': ['google deepmind', 'google', 'alphabet', 'deepmind'],
+      meta: ['meta'],
+      openai: ['openai'],
+    };
     const openaiLetter = {
       about:
         'OpenAI While SB 53 was before the legislature, OpenAI asked Governor Newsom to treat developers as compliant',
