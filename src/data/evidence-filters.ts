@@ -18,6 +18,7 @@ const QUERY_NAMES = ['lab', 'analogy', 'direction', 'year', 'from', 'q'] as cons
 /** The id of the "and later years" box that turns a chosen year into `from`. */
 export const LATER_ID = 'filter-year-later';
 
+/** A lab pressing a government or its rules, which a search for lobbying finds (see BROADER). */
 const PRESSING_GOVERNMENT =
   /(?<![\p{L}\p{N}])(?:ask|urg|press(?:ed|ing)|oppos|testif|letter|call(?:ed|ing)? (?:for|on|to))\p{L}*[^.;]{0,100}?(?<![\p{L}\p{N}])(?:congress|senat|governor|white house|government|lawmaker|legislat|federal|state (?:ai )?law|rules?(?![\p{L}])|bill(?![\p{L}])|regulat|ai act|code of practice|moratori|preempt)/u;
 
@@ -125,14 +126,14 @@ export interface SearchText {
 /** Every lab's names in lower case, by lab id: "google-deepmind": ["google deepmind", "google", "alphabet", "deepmind"]. */
 export type LabNames = Readonly<Record<string, readonly string[]>>;
 
+/** Whether a search word is a word of one of a lab's names ("Alphabet's" is Alphabet's). */
+const isNameOf = (names: readonly string[], word: string) =>
+  names.some((name) => name.split(' ').includes(word.replace(/['’]s?$/, '')));
+
 /** The lab a search names, by any of its names, if it names one. */
 export function labNamedIn(search: string, labNames: LabNames): string | undefined {
-  const words = normalised(search)
-    .split(/[\s\-‐–—"“”]+/)
-    .map((word) => word.replace(/['’]s?$/, ''));
-  return Object.keys(labNames).find((lab) =>
-    labNames[lab]!.some((name) => name.split(' ').some((part) => words.includes(part))),
-  );
+  const words = normalised(search).split(/[\s\-‐–—"“”]+/);
+  return Object.keys(labNames).find((lab) => words.some((word) => isNameOf(labNames[lab]!, word)));
 }
 
 /**
@@ -158,9 +159,7 @@ export function matchesWords(text: string | SearchText, search: string, labNames
       .split(/[\s\-‐–—"“”]+/)
       .filter(Boolean)
       .every((word) => {
-        const lab = Object.values(labNames).find((names) =>
-          names.some((name) => name.split(' ').includes(word.replace(/['’]s?$/, ''))),
-        );
+        const lab = Object.values(labNames).find((names) => isNameOf(names, word));
         if (lab) return lab.some((name) => holdsWord(about, escaped(name)));
         const stemmed = word.replace(/(yists?|ying|ied|ies|ing|ed|es|s|y)$/, '');
         const stem =

@@ -809,6 +809,21 @@ test.describe('/evidence/ for a first-time visitor', () => {
     await expect(page.getByText('No item matches all of these filters and this search.')).toBeHidden();
   });
 
+  test("a search that names a lab and finds nothing points to that lab's record too", async ({ page }) => {
+    const q = 'xAI super PAC';
+    expect(expectedIds({ q })).toEqual([]);
+    await page.goto('/evidence/');
+    await page.getByRole('searchbox', { name: 'Search' }).fill(q);
+    await expect(page.locator('#evidence-count')).toHaveText(`Showing 0 of ${total} items`);
+    await expect(page.locator('#empty-lab')).toHaveText(
+      'What was searched for on xAI, and what found nothing, is listed on its page, under each analogy.',
+    );
+    await expect(page.locator('#empty-lab').getByRole('link', { name: 'its page' })).toHaveAttribute(
+      'href',
+      /\/labs\/xai\/$/,
+    );
+  });
+
   test("finding nothing for a lab points to that lab's record of what was searched for", async ({ page }) => {
     expect(expectedIds({ lab: 'deepseek', analogy: 'power-seeking', q: 'lobbying' })).toEqual([]);
     await page.goto('/evidence/?lab=deepseek&analogy=power-seeking&q=lobbying');
