@@ -268,12 +268,13 @@ describe("a lab page's repeated items", () => {
 describe("an analogy page's evidence lines", () => {
   const full = JSON.parse(read('/rubric.json')) as {
     analogies: { id: string }[];
-    evidence: { id: string; date: string; sources: { publisher: string }[] }[];
+    evidence: { id: string; date: string; summary: string }[];
   };
   const itemById = new Map(full.evidence.map((item) => [item.id, item]));
 
-  it("lead with the event's date and name the first publisher as the source, so neither is taken for the other", async () => {
+  it("lead with the event's date and say what the item is about, in the start of its summary, under the direction it bears", async () => {
     const { formatDate } = await import('../../src/data/format');
+    const asHtml = (text: string) => text.replace(/&/g, '&amp;').replace(/'/g, '&#39;').replace(/"/g, '&quot;');
     let lines = 0;
     for (const { id } of full.analogies) {
       const html = readPage(`/analogies/${id}/`);
@@ -282,9 +283,18 @@ describe("an analogy page's evidence lines", () => {
       )) {
         lines += 1;
         const item = itemById.get(target!)!;
-        const publisher = item.sources[0]!.publisher.replace(/&/g, '&amp;').replace(/'/g, '&#39;');
-        expect(text, `${id}: ${target}`).toBe(`${formatDate(item.date)}, source: ${publisher}`);
+        const [date, start] = [text!.slice(0, text!.indexOf(': ')), text!.slice(text!.indexOf(': ') + 2)];
+        expect(date, `${id}: ${target}`).toBe(formatDate(item.date));
+        // The start of the summary, whole words, at least a few of them.
+        const words = start.replace(/…$/, '');
+        expect(asHtml(item.summary).startsWith(words), `${id}: ${target}: ${start}`).toBe(true);
+        expect(words.length, `${id}: ${target}`).toBeGreaterThanOrEqual(20);
       }
+      // Each lab's lines come under a heading saying which way they bear.
+      for (const [, heading] of html.matchAll(
+        /<p class="meta">([^<]*)<\/p><ul class="meta evidence-links">/g,
+      ))
+        expect(heading).toMatch(/^(Supporting|Weakening) \(\d+\):$/);
     }
     expect(lines).toBeGreaterThan(100);
   });
