@@ -20,7 +20,7 @@ export const LATER_ID = 'filter-year-later';
 
 /** A lab pressing a government or its rules, which a search for lobbying finds (see BROADER). */
 const PRESSING_GOVERNMENT =
-  /(?<![\p{L}\p{N}])(?:ask|urg|press(?:ed|ing)|oppos|testif|letter|call(?:ed|ing)? (?:for|on|to))\p{L}*[^.;]{0,100}?(?<![\p{L}\p{N}])(?:congress|senat|governor|white house|government|lawmaker|legislat|federal|state (?:ai )?law|rules?(?![\p{L}])|bill(?![\p{L}])|regulat|ai act|code of practice|moratori|preempt)/u;
+  /(?<![\p{L}\p{N}])(?:ask|urg|warn|press(?:ed|ing)|oppos|testif|letter|call(?:ed|ing)? (?:for|on|to))\p{L}*[^.;]{0,100}?(?<![\p{L}\p{N}])(?:congress|senat|governor|white house|government|lawmaker|legislat|federal|state (?:ai )?law|rules?(?![\p{L}])|bill(?![\p{L}])|regulat|ai act|code of practice|moratori|preempt)/u;
 
 /** Political giving, which the items say as "gave $20 million", "a gift" or "donated". */
 const GIVING = [
@@ -56,6 +56,7 @@ const SYNONYMS: readonly (readonly (string | { readonly word: string; readonly f
   ['licenc', 'licens'],
   ['organis', 'organiz'],
   ['behaviour', 'behavior'],
+  ['capex', 'capital expenditure', 'capital spending'],
   // People the items mostly name by surname: "Elon Musk" also finds "Musk".
   ['elon', 'musk'],
   ['sam', 'altman'],

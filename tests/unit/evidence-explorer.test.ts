@@ -253,6 +253,7 @@ describe('the evidence filters', () => {
     expect(matchesWords('signed the code of practice', 'regulation')).toBe(true);
     expect(matchesWords('a lawsuit', 'regulation')).toBe(false);
     expect(matchesWords('Musk presented it as the basis for orbital data centres', 'Elon Musk')).toBe(true);
+    expect(matchesWords('Alphabet forecast $175 billion of capital expenditure', 'capex')).toBe(true);
     // One way: "law" is not widened to every regulation.
     expect(matchesWords('the regulator asked', 'law')).toBe(false);
   });
@@ -272,6 +273,7 @@ describe('the evidence filters', () => {
       'Anthropic urged Congress not to preempt them',
       'Testifying to the Senate Commerce Committee, Sam Altman said',
       'a public call to narrow rules that bind Google',
+      'a public warning against rules that bind Google',
     ])
       expect(matchesWords(summary, 'lobbying'), summary).toBe(true);
     for (const summary of [
