@@ -45,8 +45,8 @@ export const absoluteUrl = (route: string, origin: URL | string | undefined) => 
 
 /**
  * Where an evidence item is shown in full (summary, every source, the check note): the page of
- * the first lab it bears on. Analogy pages list items in one line each, to stay within one round
- * trip, and link here.
+ * the first lab it bears on. Essay citations link here, as do an analogy page's items whose
+ * bearing on it was corrected away; its current items link to /evidence/.
  */
 export function evidenceItemHref(currentPath: string, lab: string, id: string): string {
   return currentPath === routes.lab(lab) ? `#evidence-${id}` : routes.lab(lab, `evidence-${id}`);
